@@ -1,0 +1,28 @@
+//===- PhotonicEnums.td - Enumerations of the photonic dialect -*- tablegen -*-===//
+#ifndef PHOTONIC_ENUMS_TD
+#define PHOTONIC_ENUMS_TD
+
+include "mlir/IR/EnumAttr.td"
+
+def Photonic_TopologyAttr : I32EnumAttr<"Topology", "mesh topology", [
+    I32EnumAttrCase<"clements", 0>,
+    I32EnumAttrCase<"reck", 1>]> {
+  let cppNamespace = "::photon";
+}
+
+def Photonic_ActivationKindAttr : I32EnumAttr<"ActivationKind",
+    "element-wise complex activation", [
+    I32EnumAttrCase<"identity", 0>,
+    I32EnumAttrCase<"softplus", 1>,
+    I32EnumAttrCase<"modulus", 2>]> {
+  let cppNamespace = "::photon";
+}
+
+def Photonic_InitializerAttr : I32EnumAttr<"Initializer",
+    "seeded weight initializer", [
+    I32EnumAttrCase<"normal", 0>,
+    I32EnumAttrCase<"uniform", 1>]> {
+  let cppNamespace = "::photon";
+}
+
+#endif // PHOTONIC_ENUMS_TD

@@ -1,0 +1,240 @@
+//===- PhotonicOps.cpp - Verifiers of the photonic ops --------------------===//
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Dialect/MatrixAttr.h"
+
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Decomposition.h"
+#include "photon/Runtime/MeshLayout.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/Support/Format.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace photon;
+
+#include "photon/Dialect/PhotonicEnums.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "photon/Dialect/PhotonicOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+/// printf-style formatting of a number for diagnostics ("0.5", "nan").
+static std::string formatNumber(const char *style, double value) {
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format(style, value);
+  return text;
+}
+
+static int64_t modesOf(Value value) {
+  return llvm::cast<FieldType>(value.getType()).getModes();
+}
+
+/// Checks that `values` has `expected` entries, all finite.
+static LogicalResult verifyPhaseArray(Operation *op, StringRef name,
+                                      ArrayRef<double> values,
+                                      int64_t expected, StringRef why) {
+  if (static_cast<int64_t>(values.size()) != expected)
+    return op->emitOpError() << "expects '" << name << "' to have "
+                             << expected << " entries (" << why << "), got "
+                             << values.size();
+  for (auto [index, value] : llvm::enumerate(values))
+    if (!std::isfinite(value))
+      return op->emitOpError() << "expects finite phases, but '" << name
+                               << "'[" << index << "] is "
+                               << formatNumber("%g", value);
+  return success();
+}
+
+static LogicalResult verifyLayer(Operation *op, std::optional<int64_t> layer) {
+  if (layer && *layer < 0)
+    return op->emitOpError() << "expects a non-negative 'layer', got "
+                             << *layer;
+  return success();
+}
+
+static LogicalResult verifyFactor(Operation *op,
+                                  std::optional<StringRef> factor) {
+  if (factor && *factor != "U" && *factor != "V")
+    return op->emitOpError() << "expects 'factor' to be \"U\" or \"V\", got \""
+                             << *factor << "\"";
+  return success();
+}
+
+/// Checks a matrix attribute's shape, element type and finiteness, and
+/// returns its values.
+static FailureOr<Eigen::MatrixXcd> verifyMatrix(Operation *op, StringRef name,
+                                                ElementsAttr attr,
+                                                int64_t rows, int64_t cols) {
+  auto type = llvm::dyn_cast<ShapedType>(attr.getType());
+  if (!type || type.getRank() != 2)
+    return op->emitOpError() << "expects '" << name
+                             << "' to be a 2-D tensor, got " << attr.getType();
+  if (type.getDimSize(0) != rows || type.getDimSize(1) != cols)
+    return op->emitOpError()
+           << "expects '" << name << "' of shape " << rows << "x" << cols
+           << " (output modes x input modes), got " << type.getDimSize(0)
+           << "x" << type.getDimSize(1);
+  if (!isSupportedMatrixElementType(type.getElementType()))
+    return op->emitOpError() << "expects '" << name
+                             << "' elements of type f32, f64, complex<f32> or "
+                                "complex<f64>, got "
+                             << type.getElementType();
+  std::optional<Eigen::MatrixXcd> matrix = readMatrix(attr);
+  if (!matrix)
+    return op->emitOpError() << "expects '" << name
+                             << "' to be a dense elements attribute";
+  for (Eigen::Index r = 0; r < matrix->rows(); ++r)
+    for (Eigen::Index c = 0; c < matrix->cols(); ++c)
+      if (!std::isfinite((*matrix)(r, c).real()) ||
+          !std::isfinite((*matrix)(r, c).imag()))
+        return op->emitOpError() << "expects finite entries, but '" << name
+                                 << "'[" << r << "][" << c
+                                 << "] is not finite";
+  return std::move(*matrix);
+}
+
+//===----------------------------------------------------------------------===//
+// EncodeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult EncodeOp::verify() {
+  auto type = llvm::cast<RankedTensorType>(getInput().getType());
+  if (type.isDynamicDim(0) || type.getDimSize(0) != modesOf(getOutput()))
+    return emitOpError() << "expects the input length to equal the mode count "
+                         << modesOf(getOutput()) << ", got " << type;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DenseOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DenseOp::verify() {
+  bool hasWeights = static_cast<bool>(getWeightsAttr());
+  bool hasInit = getInit().has_value();
+  if (hasWeights == hasInit)
+    return emitOpError("expects exactly one of 'weights' or 'init'");
+  if (hasInit != getSeed().has_value())
+    return emitOpError("expects 'seed' exactly when 'init' is given");
+  if (getComplex() && !hasInit)
+    return emitOpError("expects 'complex' only with 'init'");
+  if (hasWeights &&
+      failed(verifyMatrix(*this, "weights", *getWeights(),
+                          modesOf(getOutput()), modesOf(getInput()))))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// UnitaryOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult UnitaryOp::verify() {
+  int64_t n = modesOf(getInput());
+  FailureOr<Eigen::MatrixXcd> matrix =
+      verifyMatrix(*this, "matrix", getMatrix(), n, n);
+  if (failed(matrix))
+    return failure();
+  auto elementType =
+      llvm::cast<ShapedType>(getMatrix().getType()).getElementType();
+  if (auto complexType = llvm::dyn_cast<ComplexType>(elementType))
+    elementType = complexType.getElementType();
+  if (!elementType.isF64())
+    return emitOpError("expects 'matrix' elements of type f64 or complex<f64>");
+  double error = runtime::unitarityError(*matrix);
+  if (!(error <= runtime::kUnitarityTolerance))
+    return emitOpError() << "expects a unitary 'matrix': max |U^H U - I| = "
+                         << formatNumber("%.3e", error)
+                         << " exceeds the tolerance "
+                         << formatNumber("%.0e", runtime::kUnitarityTolerance);
+  if (failed(verifyLayer(*this, getLayer())) ||
+      failed(verifyFactor(*this, getFactor())))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DiagonalOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DiagonalOp::verify() {
+  int64_t inputs = modesOf(getInput()), outputs = modesOf(getOutput());
+  if (failed(verifyPhaseArray(*this, "theta", getTheta(),
+                              std::min(inputs, outputs),
+                              "one attenuator per min(input, output) mode")))
+    return failure();
+  for (auto [index, theta] : llvm::enumerate(getTheta()))
+    if (theta < 0.0 || theta > runtime::kPi)
+      return emitOpError() << "expects attenuator phases in [0, pi], but "
+                              "'theta'["
+                           << index << "] is " << formatNumber("%g", theta);
+  double gain = getGain().convertToDouble();
+  if (!std::isfinite(gain) || gain < 0.0)
+    return emitOpError() << "expects a finite 'gain' >= 0, got "
+                         << formatNumber("%g", gain);
+  return verifyLayer(*this, getLayer());
+}
+
+//===----------------------------------------------------------------------===//
+// MeshOp
+//===----------------------------------------------------------------------===//
+
+int64_t MeshOp::getModes() { return modesOf(getInput()); }
+int64_t MeshOp::getMziCount() { return getModes() * (getModes() - 1) / 2; }
+int64_t MeshOp::getShifterCount() { return 2 * getMziCount() + getModes(); }
+
+LogicalResult MeshOp::verify() {
+  int64_t n = getModes(), mzis = getMziCount();
+  if (failed(verifyPhaseArray(*this, "theta", getTheta(), mzis,
+                              "one per MZI, N(N-1)/2")) ||
+      failed(verifyPhaseArray(*this, "phi", getPhi(), mzis,
+                              "one per MZI, N(N-1)/2")) ||
+      failed(verifyPhaseArray(*this, "outputs", getOutputPhases(), n,
+                              "one per mode")))
+    return failure();
+  if (std::optional<ArrayRef<bool>> mask = getMask()) {
+    int64_t expected = getShifterCount();
+    if (static_cast<int64_t>(mask->size()) != expected)
+      return emitOpError() << "expects 'mask' to have " << expected
+                           << " entries (2 N(N-1)/2 + N shifters), got "
+                           << mask->size();
+    for (auto [index, live] : llvm::enumerate(*mask)) {
+      if (live)
+        continue;
+      int64_t i = index;
+      StringRef name = "theta";
+      ArrayRef<double> phases = getTheta();
+      if (i >= 2 * mzis) {
+        name = "outputs", phases = getOutputPhases(), i -= 2 * mzis;
+      } else if (i >= mzis) {
+        name = "phi", phases = getPhi(), i -= mzis;
+      }
+      if (phases[i] != 0.0)
+        return emitOpError() << "expects masked shifters to have phase 0, but '"
+                             << name << "'[" << i << "] is "
+                             << formatNumber("%g", phases[i]);
+    }
+  }
+  if (failed(verifyLayer(*this, getLayer())) ||
+      failed(verifyFactor(*this, getFactor())))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DetectOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DetectOp::verify() {
+  auto type = llvm::cast<RankedTensorType>(getOutput().getType());
+  if (type.isDynamicDim(0) || type.getDimSize(0) != modesOf(getInput()))
+    return emitOpError() << "expects the output length to equal the mode count "
+                         << modesOf(getInput()) << ", got " << type;
+  return success();
+}

@@ -1,0 +1,45 @@
+//===- RuntimeBridge.h - IR <-> runtime structures --------------*- C++ -*-===//
+//
+// The one place that reads photonic ops into runtime structures and writes
+// runtime results back into IR. Passes and translations go through it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_BRIDGE_RUNTIMEBRIDGE_H
+#define PHOTON_BRIDGE_RUNTIMEBRIDGE_H
+
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Runtime/Program.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace photon {
+
+runtime::Topology toRuntime(Topology topology);
+Topology fromRuntime(runtime::Topology topology);
+runtime::Activation toRuntime(ActivationKind kind);
+
+/// The phases, mask and provenance of a mesh op.
+runtime::Mesh readMesh(MeshOp op);
+/// The attenuators and gain of a diagonal op.
+runtime::Diagonal readDiagonal(DiagonalOp op);
+
+/// Creates a mesh op realising `mesh` on `input`.
+MeshOp createMesh(mlir::OpBuilder &builder, mlir::Location loc,
+                  mlir::Value input, const runtime::Mesh &mesh,
+                  mlir::IntegerAttr layer, mlir::StringAttr factor);
+
+/// Finds the function a translation works on: the only func.func of the
+/// module. Emits an error on the module otherwise.
+mlir::FailureOr<mlir::func::FuncOp> getEntryFunction(mlir::ModuleOp module);
+
+/// Builds the runtime program of a function whose body is a straight chain
+/// of lowered photonic ops (encode, mesh, diagonal, activation, detect) from
+/// its single argument to its single result. Emits an error naming the
+/// offending op otherwise (e.g. a dense op that was not lowered).
+mlir::FailureOr<runtime::Program> buildProgram(mlir::func::FuncOp func);
+
+} // namespace photon
+
+#endif // PHOTON_BRIDGE_RUNTIMEBRIDGE_H

@@ -1,0 +1,160 @@
+//===- RuntimeBridge.cpp - IR <-> runtime structures ----------------------===//
+#include "photon/Bridge/RuntimeBridge.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+
+namespace photon {
+
+runtime::Topology toRuntime(Topology topology) {
+  return topology == Topology::reck ? runtime::Topology::Reck
+                                    : runtime::Topology::Clements;
+}
+
+Topology fromRuntime(runtime::Topology topology) {
+  return topology == runtime::Topology::Reck ? Topology::reck
+                                             : Topology::clements;
+}
+
+runtime::Activation toRuntime(ActivationKind kind) {
+  switch (kind) {
+  case ActivationKind::identity:
+    return runtime::Activation::Identity;
+  case ActivationKind::softplus:
+    return runtime::Activation::Softplus;
+  case ActivationKind::modulus:
+    return runtime::Activation::Modulus;
+  }
+  llvm_unreachable("unknown activation kind");
+}
+
+runtime::Mesh readMesh(MeshOp op) {
+  runtime::Mesh mesh;
+  mesh.topology = toRuntime(op.getTopology());
+  mesh.modes = static_cast<int>(op.getModes());
+  mesh.theta.assign(op.getTheta().begin(), op.getTheta().end());
+  mesh.phi.assign(op.getPhi().begin(), op.getPhi().end());
+  mesh.outputPhases.assign(op.getOutputPhases().begin(),
+                           op.getOutputPhases().end());
+  if (std::optional<ArrayRef<bool>> mask = op.getMask())
+    mesh.mask.assign(mask->begin(), mask->end());
+  return mesh;
+}
+
+runtime::Diagonal readDiagonal(DiagonalOp op) {
+  runtime::Diagonal diagonal;
+  diagonal.inputs =
+      static_cast<int>(llvm::cast<FieldType>(op.getInput().getType()).getModes());
+  diagonal.outputs = static_cast<int>(
+      llvm::cast<FieldType>(op.getOutput().getType()).getModes());
+  diagonal.theta.assign(op.getTheta().begin(), op.getTheta().end());
+  diagonal.gain = op.getGain().convertToDouble();
+  return diagonal;
+}
+
+MeshOp createMesh(OpBuilder &builder, Location loc, Value input,
+                  const runtime::Mesh &mesh, IntegerAttr layer,
+                  StringAttr factor) {
+  DenseBoolArrayAttr mask;
+  if (!mesh.mask.empty()) {
+    SmallVector<bool> flags(mesh.mask.begin(), mesh.mask.end());
+    mask = builder.getDenseBoolArrayAttr(flags);
+  }
+  return builder.create<MeshOp>(
+      loc, input.getType(), input,
+      TopologyAttr::get(builder.getContext(), fromRuntime(mesh.topology)),
+      builder.getDenseF64ArrayAttr(mesh.theta),
+      builder.getDenseF64ArrayAttr(mesh.phi),
+      builder.getDenseF64ArrayAttr(mesh.outputPhases), mask, layer, factor);
+}
+
+FailureOr<func::FuncOp> getEntryFunction(ModuleOp module) {
+  auto funcs = llvm::to_vector(module.getOps<func::FuncOp>());
+  if (funcs.size() != 1)
+    return module.emitError() << "expects exactly one func.func to translate, "
+                                 "found "
+                              << funcs.size();
+  return funcs.front();
+}
+
+static int widthOf(Type type) {
+  if (auto field = llvm::dyn_cast<FieldType>(type))
+    return static_cast<int>(field.getModes());
+  if (auto tensor = llvm::dyn_cast<RankedTensorType>(type))
+    if (tensor.getRank() == 1 && !tensor.isDynamicDim(0))
+      return static_cast<int>(tensor.getDimSize(0));
+  return -1;
+}
+
+static void setProvenance(runtime::Layer &layer, std::optional<int64_t> index,
+                          std::optional<StringRef> factor) {
+  if (index)
+    layer.sourceLayer = static_cast<int>(*index);
+  if (factor)
+    layer.factor = factor->str();
+}
+
+FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
+  if (func.isExternal())
+    return func.emitError("expects a function with a body");
+  FunctionType type = func.getFunctionType();
+  if (type.getNumInputs() != 1 || type.getNumResults() != 1)
+    return func.emitError() << "expects a function with one argument and one "
+                               "result, got "
+                            << type;
+  runtime::Program program;
+  program.inputs = widthOf(type.getInput(0));
+  program.outputs = widthOf(type.getResult(0));
+  if (program.inputs < 0 || program.outputs < 0)
+    return func.emitError() << "expects the argument and result to be "
+                               "!photonic.field<N> or a 1-D static tensor, "
+                               "got "
+                            << type;
+  Value current = func.getArgument(0);
+  for (Operation &op : func.getBody().front()) {
+    if (auto ret = llvm::dyn_cast<func::ReturnOp>(op)) {
+      if (ret.getNumOperands() != 1 || ret.getOperand(0) != current)
+        return ret.emitOpError(
+            "expects to return the result of the last photonic op");
+      break;
+    }
+    if (op.getNumOperands() != 1 || op.getOperand(0) != current ||
+        op.getNumResults() != 1)
+      return op.emitOpError()
+             << "expects a straight chain of photonic ops: each op consumes "
+                "the result of the previous one";
+    runtime::Layer layer;
+    layer.inputs = widthOf(op.getOperand(0).getType());
+    layer.outputs = widthOf(op.getResult(0).getType());
+    if (llvm::isa<EncodeOp>(op)) {
+      layer.kind = runtime::LayerKind::Encode;
+    } else if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {
+      layer.kind = runtime::LayerKind::Mesh;
+      layer.mesh = readMesh(mesh);
+      setProvenance(layer, mesh.getLayer(), mesh.getFactor());
+    } else if (auto diagonal = llvm::dyn_cast<DiagonalOp>(op)) {
+      layer.kind = runtime::LayerKind::Diagonal;
+      layer.diagonal = readDiagonal(diagonal);
+      setProvenance(layer, diagonal.getLayer(), StringRef("Sigma"));
+    } else if (auto activation = llvm::dyn_cast<ActivationOp>(op)) {
+      layer.kind = runtime::LayerKind::Activation;
+      layer.activation = toRuntime(activation.getFunction());
+    } else if (llvm::isa<DetectOp>(op)) {
+      layer.kind = runtime::LayerKind::Detect;
+    } else if (llvm::isa<DenseOp, UnitaryOp>(op)) {
+      return op.emitOpError() << "must be lowered to meshes before export "
+                                 "(run photonic-lower-to-mesh first)";
+    } else {
+      return op.emitOpError("is not supported by the runtime");
+    }
+    program.layers.push_back(std::move(layer));
+    current = op.getResult(0);
+  }
+  if (llvm::Error error = runtime::verifyProgram(program))
+    return func.emitError() << "produces an invalid runtime program: "
+                            << llvm::toString(std::move(error));
+  return program;
+}
+
+} // namespace photon

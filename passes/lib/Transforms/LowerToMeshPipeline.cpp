@@ -1,0 +1,30 @@
+//===- LowerToMeshPipeline.cpp - The photonic-lower-to-mesh pipeline ------===//
+#include "photon/Transforms/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace photon {
+
+void buildLowerToMeshPipeline(OpPassManager &pm,
+                              const LowerToMeshOptions &options) {
+  pm.addPass(createLowerDense());
+  DecomposeUnitaryOptions decompose;
+  decompose.topology = options.topology;
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createDecomposeUnitary(decompose));
+}
+
+void registerPasses() {
+  registerPhotonPasses();
+  PassPipelineRegistration<LowerToMeshOptions>(
+      "photonic-lower-to-mesh",
+      "Lower dense layers and unitaries to meshes of MZIs "
+      "(photonic-lower-dense, canonicalize, photonic-decompose-unitary)",
+      buildLowerToMeshPipeline);
+}
+
+} // namespace photon

@@ -1,0 +1,69 @@
+//===- Program.h - The runtime program format -------------------*- C++ -*-===//
+//
+// A compiled network: a chain of layers from the electrical (or optical)
+// inputs to the outputs. Written by `photon-translate --photonic-to-runtime`
+// and read by `photon-run`. The JSON format is documented in
+// docs/formats.md ("Runtime program").
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_RUNTIME_PROGRAM_H
+#define PHOTON_RUNTIME_PROGRAM_H
+
+#include "photon/Runtime/Activation.h"
+#include "photon/Runtime/Diagonal.h"
+#include "photon/Runtime/Mesh.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace photon::runtime {
+
+enum class LayerKind { Encode, Mesh, Diagonal, Activation, Detect };
+
+const char *layerKindName(LayerKind kind);
+
+/// One layer; only the fields of its kind are meaningful.
+struct Layer {
+  LayerKind kind = LayerKind::Encode;
+  /// Modes (or electrical width) entering and leaving the layer.
+  int inputs = 0;
+  int outputs = 0;
+  /// Provenance from the IR (for reports); -1 / empty when unknown.
+  int sourceLayer = -1;
+  std::string factor;
+  runtime::Mesh mesh;                ///< kind == Mesh
+  runtime::Diagonal diagonal;        ///< kind == Diagonal
+  runtime::Activation activation = runtime::Activation::Identity;
+};
+
+struct Program {
+  static constexpr int kVersion = 1;
+  int inputs = 0;
+  int outputs = 0;
+  std::vector<Layer> layers;
+
+  /// True when the inputs are electrical (the first layer is an encode).
+  bool electricalInputs() const;
+  /// True when the outputs are detected intensities (last layer is detect).
+  bool electricalOutputs() const;
+};
+
+/// Checks that widths chain, arrays have the right sizes and phases are
+/// finite. The message names the layer index and the field.
+llvm::Error verifyProgram(const Program &program);
+
+/// Parses and verifies a program; errors name `sourceName` and the field.
+llvm::Expected<Program> parseProgram(llvm::StringRef json,
+                                     llvm::StringRef sourceName);
+/// Reads `path` ("-" for stdin) and parses it.
+llvm::Expected<Program> loadProgram(llvm::StringRef path);
+
+/// Writes the program as JSON (doubles round-trip exactly).
+void writeProgram(const Program &program, llvm::raw_ostream &os);
+
+} // namespace photon::runtime
+
+#endif // PHOTON_RUNTIME_PROGRAM_H

@@ -1,0 +1,24 @@
+//===- Simulator.h - Running a program on a batch ---------------*- C++ -*-===//
+//
+// Batched forward simulation of a whole program. Samples are columns.
+// Encode loads the (real) electrical values as field amplitudes; detect
+// returns |E|² (imaginary parts 0).
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_RUNTIME_SIMULATOR_H
+#define PHOTON_RUNTIME_SIMULATOR_H
+
+#include "photon/Runtime/Program.h"
+
+namespace photon::runtime {
+
+/// inputs: program.inputs x batch; returns program.outputs x batch.
+/// The program must have passed verifyProgram.
+Eigen::MatrixXcd simulate(const Program &program,
+                          const Eigen::MatrixXcd &inputs);
+Eigen::MatrixXcf simulate(const Program &program,
+                          const Eigen::MatrixXcf &inputs);
+
+} // namespace photon::runtime
+
+#endif // PHOTON_RUNTIME_SIMULATOR_H

@@ -1,0 +1,201 @@
+//===- Decomposition.cpp - Shared machinery of the decompositions ---------===//
+//
+// See DecompositionDetail.h for the reduced-MZI formulation and
+// ClementsDecomposition.cpp / ReckDecomposition.cpp for the nulling orders.
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Runtime/Decomposition.h"
+
+#include "DecompositionDetail.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace photon::runtime {
+
+Mesh decomposeUnitary(Topology topology, const Eigen::MatrixXcd &u) {
+  return topology == Topology::Reck ? decomposeReck(u) : decomposeClements(u);
+}
+
+double unitarityError(const Eigen::MatrixXcd &u) {
+  if (u.rows() != u.cols())
+    return INFINITY;
+  if (u.size() == 0)
+    return 0.0;
+  Eigen::MatrixXcd gram = u.adjoint() * u;
+  gram -= Eigen::MatrixXcd::Identity(u.rows(), u.cols());
+  return gram.cwiseAbs().maxCoeff();
+}
+
+namespace detail {
+
+WorkMatrix::WorkMatrix(const Eigen::MatrixXcd &u)
+    : n(static_cast<int>(u.rows())), re(u.size()), im(u.size()) {
+  for (Eigen::Index col = 0; col < u.cols(); ++col)
+    for (Eigen::Index row = 0; row < u.rows(); ++row) {
+      size_t i = static_cast<size_t>(col) * n + row;
+      re[i] = u(row, col).real();
+      im[i] = u(row, col).imag();
+    }
+}
+
+namespace {
+Complex unitPhase(Complex z, double modulus) { return z / modulus; }
+} // namespace
+
+Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd) {
+  const Complex a = u.at(row, col), b = u.at(row, col + 1);
+  const double na = std::abs(a), nb = std::abs(b);
+  const double h = std::hypot(na, nb);
+  Reduced t;
+  t.mode = col;
+  t.inverse = true;
+  // [a, b] · diag(w̄, 1) · R = [w̄·a·s + b·c, w̄·a·c - b·s]; the first is 0 for
+  // s = |b|/h, c = |a|/h, w̄ = -b̂/â (x̂ = x/|x|).
+  if (na <= kZeroTolerance * h || h == 0.0) {
+    t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
+  } else if (nb <= kZeroTolerance * h) {
+    t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
+  } else {
+    t.s = nb / h;
+    t.c = na / h;
+    t.w = -unitPhase(a, na) * std::conj(unitPhase(b, nb));
+  }
+  const double s = t.s, c = t.c, wr = t.w.real(), wi = t.w.imag();
+  double *__restrict xr = u.re.data() + static_cast<size_t>(col) * u.n;
+  double *__restrict xi = u.im.data() + static_cast<size_t>(col) * u.n;
+  double *__restrict yr = xr + u.n;
+  double *__restrict yi = xi + u.n;
+  for (int i = 0; i < rowEnd; ++i) {
+    // x ← w̄·x, then (x, y) ← (s·x + c·y, c·x - s·y).
+    const double ar = wr * xr[i] + wi * xi[i];
+    const double ai = wr * xi[i] - wi * xr[i];
+    const double br = yr[i], bi = yi[i];
+    xr[i] = s * ar + c * br;
+    xi[i] = s * ai + c * bi;
+    yr[i] = c * ar - s * br;
+    yi[i] = c * ai - s * bi;
+  }
+  u.setZero(row, col);
+  return t;
+}
+
+Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin) {
+  const Complex a = u.at(row, col), b = u.at(row + 1, col);
+  const double na = std::abs(a), nb = std::abs(b);
+  const double h = std::hypot(na, nb);
+  Reduced t;
+  t.mode = row;
+  t.inverse = false;
+  // R · diag(w, 1) · [a; b] = [s·w·a + c·b; c·w·a - s·b]; the second is 0
+  // for s = |a|/h, c = |b|/h, w = b̂/â.
+  if (nb <= kZeroTolerance * h || h == 0.0) {
+    t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
+  } else if (na <= kZeroTolerance * h) {
+    t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
+  } else {
+    t.s = na / h;
+    t.c = nb / h;
+    t.w = unitPhase(b, nb) * std::conj(unitPhase(a, na));
+  }
+  const double s = t.s, c = t.c, wr = t.w.real(), wi = t.w.imag();
+  const size_t n = u.n;
+  double *__restrict re = u.re.data();
+  double *__restrict im = u.im.data();
+  for (size_t j = colBegin, i = colBegin * n + row; j < n; ++j, i += n) {
+    const double ar = wr * re[i] - wi * im[i];
+    const double ai = wr * im[i] + wi * re[i];
+    const double br = re[i + 1], bi = im[i + 1];
+    re[i] = s * ar + c * br;
+    im[i] = s * ai + c * bi;
+    re[i + 1] = c * ar - s * br;
+    im[i + 1] = c * ai - s * bi;
+  }
+  u.setZero(row + 1, col);
+  return t;
+}
+
+std::vector<Complex> diagonalPhases(const WorkMatrix &u) {
+  std::vector<Complex> d(u.n, Complex(1.0, 0.0));
+  for (int i = 0; i < u.n; ++i) {
+    Complex z = u.at(i, i);
+    double r = std::abs(z);
+    if (r > 0.0)
+      d[i] = z / r;
+  }
+  return d;
+}
+
+Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
+                const std::vector<Complex> &diagonal, size_t diagonalAfter) {
+  Mesh mesh = makeZeroMesh(topology, n);
+  if (n == 0)
+    return mesh;
+  const std::vector<MziSite> sites = meshLayout(topology, n);
+  assert(sequence.size() == sites.size());
+  const int depth = meshDepth(topology, n);
+  // slot[column · n + mode] = index of that MZI in layout order.
+  std::vector<int> slot(static_cast<size_t>(depth) * n, -1);
+  for (size_t k = 0; k < sites.size(); ++k)
+    slot[static_cast<size_t>(sites[k].column) * n + sites[k].mode] =
+        static_cast<int>(k);
+  std::vector<int> lastColumn(n, -1);
+
+  // Invariant: X_j ⋯ X_1 = diag(pending) · T_j ⋯ T_1.
+  std::vector<Complex> pending(n, Complex(1.0, 0.0));
+  auto normalized = [](Complex z) { return z / std::abs(z); };
+  for (size_t idx = 0; idx <= sequence.size(); ++idx) {
+    if (idx == diagonalAfter)
+      for (int i = 0; i < n; ++i)
+        pending[i] = normalized(pending[i] * diagonal[i]);
+    if (idx == sequence.size())
+      break;
+    const Reduced &t = sequence[idx];
+    const int m = t.mode;
+    const Complex p0 = pending[m], p1 = pending[m + 1];
+    // 1/g = conj(g) with g = i·e^{iθ/2} = (-s, c).
+    const Complex gInv = std::conj(Complex(-t.s, t.c));
+    // X · diag(p0, p1) = diag(e0, e1) · M(θ, arg x):
+    //   X = R·diag(w, 1):  = p1·R·diag(w·p0/p1, 1)
+    //   X = diag(w̄, 1)·R:  = diag(w̄·p1, p1)·R·diag(p0/p1, 1)
+    Complex x, e0, e1;
+    if (!t.inverse) {
+      x = t.w * p0 * std::conj(p1);
+      e0 = e1 = p1 * gInv;
+    } else {
+      x = p0 * std::conj(p1);
+      e0 = std::conj(t.w) * p1 * gInv;
+      e1 = p1 * gInv;
+    }
+    double phi = std::arg(x);
+    // Canonical φ = 0 for the bar and cross states, whose external phase can
+    // be moved to the outputs: M(π, φ) = diag(e^{iφ}, 1)·M(π, 0) and
+    // M(0, φ) = diag(1, e^{iφ})·M(0, 0).
+    if (t.degenerate == Degenerate::Bar) {
+      e0 *= x;
+      phi = 0.0;
+    } else if (t.degenerate == Degenerate::Cross) {
+      e1 *= x;
+      phi = 0.0;
+    }
+    pending[m] = normalized(e0);
+    pending[m + 1] = normalized(e1);
+
+    // ASAP layering: the column after the last MZI on either mode.
+    const int column = std::max(lastColumn[m], lastColumn[m + 1]) + 1;
+    lastColumn[m] = lastColumn[m + 1] = column;
+    assert(column < depth && "MZI sequence deeper than the layout");
+    const int k = slot[static_cast<size_t>(column) * n + m];
+    assert(k >= 0 && "MZI sequence does not match the layout");
+    slot[static_cast<size_t>(column) * n + m] = -2; // filled
+    mesh.theta[k] = wrapPhase(2.0 * std::atan2(t.s, t.c));
+    mesh.phi[k] = wrapPhase(phi);
+  }
+  for (int i = 0; i < n; ++i)
+    mesh.outputPhases[i] = wrapPhase(std::arg(pending[i]));
+  return mesh;
+}
+
+} // namespace detail
+} // namespace photon::runtime

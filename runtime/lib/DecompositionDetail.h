@@ -1,0 +1,82 @@
+//===- DecompositionDetail.h - Shared machinery of the decompositions -----===//
+//
+// Internal to PhotonRuntime. The decompositions null entries with "reduced"
+// MZIs  T̃(s, c, w) = R(s, c) · diag(w, 1),  R = [[s, c], [c, -s]]  (real,
+// symmetric, R² = I), which differ from the phase-first MZI of Convention.h
+// only by the scalar g = i·e^{iθ/2}:  M(θ, φ) = g · R · diag(e^{iφ}, 1)  with
+// s = sin(θ/2), c = cos(θ/2). Each nulling therefore costs one complex scaling
+// and one real rotation of two rows or columns (18 flops per entry pair
+// instead of 28). The scalars g, the phases w and the final diagonal are
+// turned into (θ, φ) and the output screen afterwards by one O(N²) sweep
+// (finishMesh) that pushes diagonal matrices towards the outputs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_RUNTIME_LIB_DECOMPOSITIONDETAIL_H
+#define PHOTON_RUNTIME_LIB_DECOMPOSITIONDETAIL_H
+
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Mesh.h"
+
+#include <vector>
+
+namespace photon::runtime::detail {
+
+/// A unitary being reduced, column-major with split real and imaginary
+/// parts so that column updates vectorise.
+struct WorkMatrix {
+  int n = 0;
+  std::vector<double> re, im;
+
+  explicit WorkMatrix(const Eigen::MatrixXcd &u);
+  Complex at(int row, int col) const {
+    size_t i = static_cast<size_t>(col) * n + row;
+    return {re[i], im[i]};
+  }
+  void setZero(int row, int col) {
+    size_t i = static_cast<size_t>(col) * n + row;
+    re[i] = im[i] = 0.0;
+  }
+};
+
+enum class Degenerate : unsigned char { None, Bar, Cross };
+
+/// One reduced MZI T̃(s, c, w) on modes (mode, mode + 1), or its inverse
+/// T̃⁻¹ = diag(w̄, 1) · R when `inverse` is set.
+struct Reduced {
+  int mode = 0;
+  double s = 1.0, c = 0.0;
+  Complex w = 1.0;
+  bool inverse = false;
+  Degenerate degenerate = Degenerate::None;
+};
+
+/// Relative size below which an entry counts as zero when nulling:
+/// |x| <= kZeroTolerance · sqrt(|a|² + |b|²) of the pair.
+constexpr double kZeroTolerance = 0x1p-50; // about 8.9e-16
+
+/// Nulls entry (row, col) by multiplying from the right with T̃⁻¹ on columns
+/// (col, col + 1): target a = U[row][col], pivot b = U[row][col + 1].
+/// Only rows [0, rowEnd) are updated (the caller knows the others are 0).
+Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd);
+
+/// Nulls entry (row + 1, col) by multiplying from the left with T̃ on rows
+/// (row, row + 1): pivot a = U[row][col], target b = U[row + 1][col].
+/// Only columns [colBegin, n) are updated.
+Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin);
+
+/// Builds the mesh of `topology` from the factors of
+///   U = X_K ⋯ X_1,  sequence = [X_1, ..., X_j, D, X_{j+1}, ..., X_K],
+/// where `sequence` lists the reduced MZIs in application order and
+/// `diagonal` (unit phases, inserted after the first `diagonalAfter`
+/// factors) is the reduced matrix left by the nulling. Pushes every diagonal
+/// to the outputs, maps the MZIs onto meshLayout(topology, n) by ASAP
+/// layering, and wraps all phases into [0, 2π).
+Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
+                const std::vector<Complex> &diagonal, size_t diagonalAfter);
+
+/// The unit phases of the diagonal of the fully reduced matrix.
+std::vector<Complex> diagonalPhases(const WorkMatrix &u);
+
+} // namespace photon::runtime::detail
+
+#endif // PHOTON_RUNTIME_LIB_DECOMPOSITIONDETAIL_H

@@ -1,0 +1,12 @@
+//===- PowerModel.cpp - Static heater power of phase shifters -------------===//
+#include "photon/Runtime/PowerModel.h"
+
+#include "photon/Runtime/Convention.h"
+
+namespace photon::runtime {
+
+double PowerModel::heaterPower(double phase) const {
+  return piPowerMilliwatts * wrapPhase(phase) / kPi;
+}
+
+} // namespace photon::runtime

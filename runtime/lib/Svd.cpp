@@ -1,0 +1,36 @@
+//===- Svd.cpp - Factorising a dense layer --------------------------------===//
+#include "photon/Runtime/Svd.h"
+
+#include <Eigen/SVD>
+
+namespace photon::runtime {
+
+SvdFactors factorizeSvd(const Eigen::MatrixXcd &w) {
+  SvdFactors f;
+  const Eigen::Index m = w.rows(), n = w.cols();
+  if (m == 0 || n == 0) {
+    f.u = Eigen::MatrixXcd::Identity(m, m);
+    f.sigma.resize(0);
+    f.vAdjoint = Eigen::MatrixXcd::Identity(n, n);
+    return f;
+  }
+  // Two-sided Jacobi for small matrices (most accurate), divide and conquer
+  // (which itself falls back to Jacobi below 16 columns) for large ones.
+  // Both return the singular values sorted in decreasing order.
+  if (std::max(m, n) <= 64) {
+    Eigen::JacobiSVD<Eigen::MatrixXcd, Eigen::FullPivHouseholderQRPreconditioner>
+        svd(w, Eigen::ComputeFullU | Eigen::ComputeFullV);
+    f.u = svd.matrixU();
+    f.sigma = svd.singularValues();
+    f.vAdjoint = svd.matrixV().adjoint();
+  } else {
+    Eigen::BDCSVD<Eigen::MatrixXcd> svd(w, Eigen::ComputeFullU |
+                                               Eigen::ComputeFullV);
+    f.u = svd.matrixU();
+    f.sigma = svd.singularValues();
+    f.vAdjoint = svd.matrixV().adjoint();
+  }
+  return f;
+}
+
+} // namespace photon::runtime

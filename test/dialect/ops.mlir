@@ -1,0 +1,71 @@
+// RUN: photon-opt %s | FileCheck %s
+// RUN: photon-opt %s | photon-opt | FileCheck %s
+// RUN: photon-opt -mlir-print-op-generic %s | photon-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @encode_detect
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf64>) -> tensor<4xf32>
+func.func @encode_detect(%x: tensor<4xf64>) -> tensor<4xf32> {
+  // CHECK: %[[F:.*]] = photonic.encode %[[X]] : tensor<4xf64> -> !photonic.field<4>
+  %f = photonic.encode %x : tensor<4xf64> -> !photonic.field<4>
+  // CHECK: photonic.detect %[[F]] : !photonic.field<4> -> tensor<4xf32>
+  %i = photonic.detect %f : !photonic.field<4> -> tensor<4xf32>
+  return %i : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @dense_inline
+func.func @dense_inline(%x: !photonic.field<3>) -> !photonic.field<2> {
+  // CHECK: photonic.dense %{{.*}} weights(dense<{{\[\[}}1.000000e+00, 2.000000e+00, 3.000000e+00], [4.000000e+00, 5.000000e+00, 6.000000e+00]]> : tensor<2x3xf64>) : !photonic.field<3> -> !photonic.field<2>
+  %y = photonic.dense %x weights(dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf64>) : !photonic.field<3> -> !photonic.field<2>
+  return %y : !photonic.field<2>
+}
+
+// CHECK-LABEL: func.func @dense_complex
+func.func @dense_complex(%x: !photonic.field<2>) -> !photonic.field<1> {
+  // CHECK: weights(dense<{{\[\[}}(1.000000e+00,2.000000e+00), (0.000000e+00,-1.000000e+00)]]> : tensor<1x2xcomplex<f64>>)
+  %y = photonic.dense %x weights(dense<[[(1.0, 2.0), (0.0, -1.0)]]> : tensor<1x2xcomplex<f64>>) : !photonic.field<2> -> !photonic.field<1>
+  return %y : !photonic.field<1>
+}
+
+// CHECK-LABEL: func.func @dense_init
+func.func @dense_init(%x: !photonic.field<16>) -> !photonic.field<10> {
+  // CHECK: photonic.dense %{{.*}} init(normal, seed = 7) : !photonic.field<16> -> !photonic.field<16>
+  %a = photonic.dense %x init(normal, seed = 7) : !photonic.field<16> -> !photonic.field<16>
+  // CHECK: photonic.dense %{{.*}} init(uniform, seed = 3) complex : !photonic.field<16> -> !photonic.field<10>
+  %b = photonic.dense %a init(uniform, seed = 3) complex : !photonic.field<16> -> !photonic.field<10>
+  return %b : !photonic.field<10>
+}
+
+// CHECK-LABEL: func.func @unitary
+func.func @unitary(%x: !photonic.field<2>) -> !photonic.field<2> {
+  // CHECK: photonic.unitary %{{.*}} matrix(dense<{{\[\[}}0.000000e+00, 1.000000e+00], [1.000000e+00, 0.000000e+00]]> : tensor<2x2xf64>) {factor = "U", layer = 3 : i64} : !photonic.field<2>
+  %y = photonic.unitary %x matrix(dense<[[0.0, 1.0], [1.0, 0.0]]> : tensor<2x2xf64>) {factor = "U", layer = 3 : i64} : !photonic.field<2>
+  return %y : !photonic.field<2>
+}
+
+// CHECK-LABEL: func.func @diagonal
+func.func @diagonal(%x: !photonic.field<3>) -> !photonic.field<2> {
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 1.500000e+00] gain = 2.500000e+00 {layer = 0 : i64} : !photonic.field<3> -> !photonic.field<2>
+  %y = photonic.diagonal %x theta = [0.0, 1.5] gain = 2.5 {layer = 0 : i64} : !photonic.field<3> -> !photonic.field<2>
+  return %y : !photonic.field<2>
+}
+
+// CHECK-LABEL: func.func @mesh
+func.func @mesh(%x: !photonic.field<3>) -> !photonic.field<3> {
+  // CHECK: photonic.mesh clements %{{.*}} theta = [1.000000e+00, 2.000000e+00, 3.000000e+00] phi = [0.000000e+00, 5.000000e-01, 6.000000e+00] outputs = [0.000000e+00, 1.000000e+00, 2.000000e+00] : !photonic.field<3>
+  %a = photonic.mesh clements %x theta = [1.0, 2.0, 3.0] phi = [0.0, 0.5, 6.0] outputs = [0.0, 1.0, 2.0] : !photonic.field<3>
+  // CHECK: photonic.mesh reck %{{.*}} theta = [0.000000e+00, 2.000000e+00, 3.000000e+00] phi = [0.000000e+00, 0.000000e+00, 6.000000e+00] outputs = [0.000000e+00, 1.000000e+00, 2.000000e+00]
+  // CHECK-SAME: mask = [false, true, true, false, true, true, true, true, true] {factor = "V", layer = 1 : i64} : !photonic.field<3>
+  %b = photonic.mesh reck %a theta = [0.0, 2.0, 3.0] phi = [0.0, 0.0, 6.0] outputs = [0.0, 1.0, 2.0] mask = [false, true, true, false, true, true, true, true, true] {factor = "V", layer = 1 : i64} : !photonic.field<3>
+  return %b : !photonic.field<3>
+}
+
+// CHECK-LABEL: func.func @activations
+func.func @activations(%x: !photonic.field<5>) -> !photonic.field<5> {
+  // CHECK: photonic.activation softplus %{{.*}} : !photonic.field<5>
+  %a = photonic.activation softplus %x : !photonic.field<5>
+  // CHECK: photonic.activation modulus %{{.*}} : !photonic.field<5>
+  %b = photonic.activation modulus %a : !photonic.field<5>
+  // CHECK: photonic.activation identity %{{.*}} : !photonic.field<5>
+  %c = photonic.activation identity %b : !photonic.field<5>
+  return %c : !photonic.field<5>
+}

@@ -1,0 +1,26 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "Photon"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt",
+                   "runtime", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.photon_obj_root, "test")
+
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+tool_dirs = [config.photon_tools_dir, config.llvm_tools_dir]
+tools = ["photon-opt", "photon-translate", "photon-run"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%scripts", os.path.join(config.photon_src_root, "scripts")))
+config.substitutions.append(
+    ("%examples", os.path.join(config.photon_src_root, "examples")))

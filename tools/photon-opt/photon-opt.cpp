@@ -1,0 +1,23 @@
+//===- photon-opt.cpp - Photon's optimizer driver -------------------------===//
+//
+// MlirOptMain with the photonic dialect (and func), Photon's passes and
+// pipelines, and the few upstream passes pipelines use.
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Dialect/PhotonicDialect.h"
+#include "photon/Transforms/Passes.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  photon::registerAllDialects(registry);
+  photon::registerPasses();
+  mlir::registerCanonicalizerPass();
+  mlir::registerCSEPass();
+  return mlir::asMainReturnCode(mlir::MlirOptMain(
+      argc, argv, "Photon optimizer for photonic neural networks\n",
+      registry));
+}

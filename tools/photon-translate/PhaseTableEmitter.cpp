@@ -1,0 +1,208 @@
+//===- PhaseTableEmitter.cpp - IR to device phase tables ------------------===//
+//
+// Writes one JSON document listing every phase shifter of a lowered network
+// with its position (layer, factor, column, modes, arm), its phase and its
+// heater power. The schema is documented in docs/formats.md
+// ("Phase table").
+//
+//===----------------------------------------------------------------------===//
+#include "Emitters.h"
+
+#include "photon/Bridge/RuntimeBridge.h"
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/MeshLayout.h"
+#include "photon/Runtime/PowerModel.h"
+
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/JSON.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace photon;
+
+static llvm::cl::opt<double> piPowerMilliwatts(
+    "p-pi-mw",
+    llvm::cl::desc("Heater power for a phase of π in mW, for "
+                   "--photonic-to-phase-table (default 25)"),
+    llvm::cl::init(25.0));
+
+namespace {
+
+/// One row of the shifter list.
+struct Shifter {
+  int column;
+  int firstMode;
+  int modeCount;
+  const char *arm;
+  double phase;
+  bool live;
+};
+
+/// The shifters of one program layer, in canonical order.
+std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
+  std::vector<Shifter> rows;
+  if (layer.kind == runtime::LayerKind::Mesh) {
+    const runtime::Mesh &mesh = layer.mesh;
+    std::vector<runtime::MziSite> sites =
+        runtime::meshLayout(mesh.topology, mesh.modes);
+    int mzis = static_cast<int>(sites.size());
+    auto live = [&](int index) {
+      return mesh.mask.empty() || mesh.mask[index] != 0;
+    };
+    for (int k = 0; k < mzis; ++k)
+      rows.push_back({sites[k].column, sites[k].mode, 2, "theta",
+                      runtime::wrapPhase(mesh.theta[k]), live(k)});
+    for (int k = 0; k < mzis; ++k)
+      rows.push_back({sites[k].column, sites[k].mode, 2, "phi",
+                      runtime::wrapPhase(mesh.phi[k]), live(mzis + k)});
+    int depth = runtime::meshDepth(mesh.topology, mesh.modes);
+    for (int i = 0; i < mesh.modes; ++i)
+      rows.push_back({depth, i, 1, "output",
+                      runtime::wrapPhase(mesh.outputPhases[i]),
+                      live(2 * mzis + i)});
+  } else if (layer.kind == runtime::LayerKind::Diagonal) {
+    // Attenuator phases live in [0, π] (verified); they are not wrapped.
+    for (size_t i = 0; i < layer.diagonal.theta.size(); ++i)
+      rows.push_back({0, static_cast<int>(i), 1, "attenuator",
+                      layer.diagonal.theta[i], true});
+  }
+  return rows;
+}
+
+void writeProvenance(llvm::json::OStream &json, const runtime::Layer &layer) {
+  if (layer.sourceLayer >= 0)
+    json.attribute("layer", layer.sourceLayer);
+  else
+    json.attribute("layer", nullptr);
+  if (!layer.factor.empty())
+    json.attribute("factor", layer.factor);
+  else
+    json.attribute("factor", nullptr);
+}
+
+void writePhaseTable(const runtime::Program &program,
+                     const runtime::PowerModel &power, raw_ostream &os) {
+  llvm::json::OStream json(os, /*IndentSize=*/1);
+  int totalShifters = 0;
+  double totalPower = 0.0;
+  json.object([&] {
+    json.attribute("format", "photon-phase-table");
+    json.attribute("version", 1);
+    json.attributeObject("convention", [&] {
+      json.attribute("mzi", "M(theta,phi) = B P(theta) B P(phi), "
+                            "B = [[1,i],[i,1]]/sqrt(2), P(x) = diag(e^{ix},1)");
+      json.attribute("mesh", "U = diag(e^{i outputs}) T_K ... T_1, MZIs in "
+                             "column-then-mode order");
+      json.attribute("attenuator", "t = cos(theta/2)");
+      json.attribute("phase_range", "[0, 2pi); attenuators [0, pi]");
+    });
+    json.attributeObject("power_model", [&] {
+      json.attribute("p_pi_mw", power.piPowerMilliwatts);
+      json.attribute("formula", "P = p_pi_mw * phase / pi");
+    });
+    json.attribute("inputs", program.inputs);
+    json.attribute("outputs", program.outputs);
+
+    json.attributeArray("components", [&] {
+      int index = 0;
+      for (const runtime::Layer &layer : program.layers) {
+        if (layer.kind != runtime::LayerKind::Mesh &&
+            layer.kind != runtime::LayerKind::Diagonal)
+          continue;
+        std::vector<Shifter> rows = shiftersOf(layer);
+        double componentPower = 0.0;
+        int live = 0;
+        for (const Shifter &row : rows) {
+          if (!row.live)
+            continue;
+          ++live;
+          componentPower += power.heaterPower(row.phase);
+        }
+        totalShifters += live;
+        totalPower += componentPower;
+        json.object([&] {
+          json.attribute("index", index++);
+          writeProvenance(json, layer);
+          if (layer.kind == runtime::LayerKind::Mesh) {
+            json.attribute("kind", "mesh");
+            json.attribute("topology",
+                           runtime::topologyName(layer.mesh.topology));
+            json.attribute("modes", layer.mesh.modes);
+            json.attribute("columns", runtime::meshDepth(layer.mesh.topology,
+                                                         layer.mesh.modes));
+            json.attribute("mzis", layer.mesh.mziCount());
+          } else {
+            json.attribute("kind", "diagonal");
+            json.attribute("inputs", layer.diagonal.inputs);
+            json.attribute("outputs", layer.diagonal.outputs);
+            json.attribute("gain", layer.diagonal.gain);
+          }
+          json.attribute("shifters", live);
+          json.attribute("power_mw", componentPower);
+        });
+      }
+    });
+
+    json.attributeArray("shifters", [&] {
+      int index = 0;
+      for (const runtime::Layer &layer : program.layers) {
+        if (layer.kind != runtime::LayerKind::Mesh &&
+            layer.kind != runtime::LayerKind::Diagonal)
+          continue;
+        for (const Shifter &row : shiftersOf(layer)) {
+          json.object([&] {
+            json.attribute("component", index);
+            writeProvenance(json, layer);
+            json.attribute("column", row.column);
+            json.attributeArray("modes", [&] {
+              for (int m = 0; m < row.modeCount; ++m)
+                json.value(row.firstMode + m);
+            });
+            json.attribute("arm", row.arm);
+            json.attribute("phase_rad", row.phase);
+            json.attribute("power_mw", row.live ? power.heaterPower(row.phase)
+                                                : 0.0);
+            json.attribute("live", row.live);
+          });
+        }
+        ++index;
+      }
+    });
+
+    json.attributeObject("totals", [&] {
+      json.attribute("shifters", totalShifters);
+      json.attribute("power_mw", totalPower);
+    });
+  });
+  os << "\n";
+}
+
+} // namespace
+
+void photon::registerPhaseTableTranslation() {
+  TranslateFromMLIRRegistration registration(
+      "photonic-to-phase-table",
+      "Emit the device phase table of a lowered network (JSON)",
+      [](Operation *op, raw_ostream &os) -> LogicalResult {
+        auto module = llvm::dyn_cast<ModuleOp>(op);
+        if (!module)
+          return op->emitError("expects a builtin.module");
+        if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts))
+          return module.emitError() << "--p-pi-mw must be a finite power > 0, "
+                                       "got "
+                                    << piPowerMilliwatts.getValue();
+        FailureOr<func::FuncOp> func = getEntryFunction(module);
+        if (failed(func))
+          return failure();
+        FailureOr<runtime::Program> program = buildProgram(*func);
+        if (failed(program))
+          return failure();
+        runtime::PowerModel power;
+        power.piPowerMilliwatts = piPowerMilliwatts;
+        writePhaseTable(*program, power, os);
+        return success();
+      },
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
+}

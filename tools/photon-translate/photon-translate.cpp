@@ -1,0 +1,13 @@
+//===- photon-translate.cpp - Photon's translation driver -----------------===//
+#include "Emitters.h"
+
+#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+
+int main(int argc, char **argv) {
+  photon::registerPhaseTableTranslation();
+  photon::registerRuntimeProgramTranslation();
+  return mlir::failed(
+             mlir::mlirTranslateMain(argc, argv, "Photon translation tool"))
+             ? 1
+             : 0;
+}
