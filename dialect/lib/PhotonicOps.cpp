@@ -17,6 +17,39 @@ using namespace photon;
 
 #include "photon/Dialect/PhotonicEnums.cpp.inc"
 
+//===----------------------------------------------------------------------===//
+// Phase lists: `[0.0, 1.5707963267948966]`
+//===----------------------------------------------------------------------===//
+
+// The builtin dense array syntax prints doubles with 7 significant digits,
+// which would lose phases in a text round trip. Phase lists are printed with
+// the stabilised float printer that attributes use (shortest exact form) and
+// parsed with the matching float parser (which also takes hex bit patterns).
+
+static ParseResult parsePhases(OpAsmParser &parser, DenseF64ArrayAttr &attr) {
+  SmallVector<double> values;
+  if (parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square, [&]() -> ParseResult {
+            llvm::APFloat value(0.0);
+            if (parser.parseFloat(llvm::APFloat::IEEEdouble(), value))
+              return failure();
+            values.push_back(value.convertToDouble());
+            return success();
+          }))
+    return failure();
+  attr = parser.getBuilder().getDenseF64ArrayAttr(values);
+  return success();
+}
+
+static void printPhases(OpAsmPrinter &printer, Operation *,
+                        DenseF64ArrayAttr attr) {
+  printer << '[';
+  llvm::interleaveComma(attr.asArrayRef(), printer, [&](double value) {
+    printer.printFloat(llvm::APFloat(value));
+  });
+  printer << ']';
+}
+
 #define GET_OP_CLASSES
 #include "photon/Dialect/PhotonicOps.cpp.inc"
 

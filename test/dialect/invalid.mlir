@@ -216,7 +216,7 @@ func.func @mesh_masked_phase(%x: !photonic.field<2>) {
 // -----
 
 func.func @mesh_topology(%x: !photonic.field<2>) {
-  // expected-error @below {{expected keyword for mesh topology}}
+  // expected-error @below {{expected string or keyword containing one of the following enum values for attribute 'topology' [clements, reck]}}
   %y = photonic.mesh benes %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] : !photonic.field<2>
   return
 }
@@ -224,7 +224,7 @@ func.func @mesh_topology(%x: !photonic.field<2>) {
 // -----
 
 func.func @activation_kind(%x: !photonic.field<2>) {
-  // expected-error @below {{expected keyword for element-wise complex activation}}
+  // expected-error @below {{expected string or keyword containing one of the following enum values for attribute 'function' [identity, softplus, modulus]}}
   %y = photonic.activation relu %x : !photonic.field<2>
   return
 }

@@ -131,7 +131,7 @@ def Photonic_DiagonalOp : Photonic_Op<"diagonal", [Pure]> {
                        F64Attr:$gain, OptionalAttr<I64Attr>:$layer);
   let results = (outs Photonic_FieldType:$output);
   let assemblyFormat = [{
-    $input `theta` `=` $theta `gain` `=` $gain attr-dict `:`
+    $input `theta` `=` custom<Phases>($theta) `gain` `=` $gain attr-dict `:`
            qualified(type($input)) `->` qualified(type($output))
   }];
   let hasVerifier = 1;
@@ -179,8 +179,9 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
                        OptionalAttr<StrAttr>:$factor);
   let results = (outs Photonic_FieldType:$output);
   let assemblyFormat = [{
-    $topology $input `theta` `=` $theta `phi` `=` $phi
-              `outputs` `=` $output_phases (`mask` `=` $mask^)?
+    $topology $input `theta` `=` custom<Phases>($theta)
+              `phi` `=` custom<Phases>($phi)
+              `outputs` `=` custom<Phases>($output_phases) (`mask` `=` $mask^)?
               attr-dict `:` qualified(type($input))
   }];
   let extraClassDeclaration = [{

@@ -1,0 +1,550 @@
+//===- Program.cpp - The runtime program format ---------------------------===//
+//
+// Reading, checking and writing "photon-program" JSON (version 1). Every
+// error names the source, the layer (index and op) and the field, e.g.
+//   prog.json: layers[2] (mesh): 'theta' has 5 entries, expected 6
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Runtime/Program.h"
+
+#include "photon/Runtime/Convention.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+
+using llvm::Error;
+using llvm::Expected;
+using llvm::StringRef;
+namespace json = llvm::json;
+
+namespace photon::runtime {
+
+const char *layerKindName(LayerKind kind) {
+  switch (kind) {
+  case LayerKind::Encode:
+    return "encode";
+  case LayerKind::Mesh:
+    return "mesh";
+  case LayerKind::Diagonal:
+    return "diagonal";
+  case LayerKind::Activation:
+    return "activation";
+  case LayerKind::Detect:
+    return "detect";
+  }
+  return "encode";
+}
+
+static std::optional<LayerKind> parseLayerKind(StringRef name) {
+  for (LayerKind kind : {LayerKind::Encode, LayerKind::Mesh,
+                         LayerKind::Diagonal, LayerKind::Activation,
+                         LayerKind::Detect})
+    if (name == layerKindName(kind))
+      return kind;
+  return std::nullopt;
+}
+
+bool Program::electricalInputs() const {
+  return !layers.empty() && layers.front().kind == LayerKind::Encode;
+}
+
+bool Program::electricalOutputs() const {
+  return !layers.empty() && layers.back().kind == LayerKind::Detect;
+}
+
+//===----------------------------------------------------------------------===//
+// Verification
+//===----------------------------------------------------------------------===//
+
+static Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 message.str());
+}
+
+static std::string layerPrefix(size_t index, LayerKind kind) {
+  return llvm::formatv("layers[{0}] ({1}): ", index, layerKindName(kind)).str();
+}
+
+/// Checks a phase array: size and finiteness.
+static Error checkPhases(const std::string &prefix, StringRef field,
+                         const std::vector<double> &values, size_t expected) {
+  if (values.size() != expected)
+    return makeError(llvm::formatv("{0}'{1}' has {2} entries, expected {3}",
+                                   prefix, field, values.size(), expected));
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      return makeError(llvm::formatv("{0}'{1}'[{2}] is not finite", prefix,
+                                     field, i));
+  return Error::success();
+}
+
+static Error verifyMesh(const std::string &prefix, const Layer &layer) {
+  const Mesh &mesh = layer.mesh;
+  if (layer.outputs != layer.inputs)
+    return makeError(llvm::formatv(
+        "{0}'outputs' is {1}, expected {2} (a mesh has as many outputs as "
+        "inputs)",
+        prefix, layer.outputs, layer.inputs));
+  if (mesh.modes != layer.inputs)
+    return makeError(llvm::formatv("{0}the mesh has {1} modes, expected {2} "
+                                   "('inputs')",
+                                   prefix, mesh.modes, layer.inputs));
+  const size_t count = mziCount(mesh.modes);
+  if (Error e = checkPhases(prefix, "theta", mesh.theta, count))
+    return e;
+  if (Error e = checkPhases(prefix, "phi", mesh.phi, count))
+    return e;
+  if (Error e = checkPhases(prefix, "output_phases", mesh.outputPhases,
+                            mesh.modes))
+    return e;
+  if (mesh.mask.empty())
+    return Error::success();
+  const size_t shifters = 2 * count + mesh.modes;
+  if (mesh.mask.size() != shifters)
+    return makeError(llvm::formatv("{0}'mask' has {1} entries, expected {2}",
+                                   prefix, mesh.mask.size(), shifters));
+  for (size_t i = 0; i < shifters; ++i) {
+    if (mesh.mask[i] > 1)
+      return makeError(llvm::formatv("{0}'mask'[{1}] is {2}, expected 0 or 1",
+                                     prefix, i, int(mesh.mask[i])));
+    if (mesh.mask[i] != 0)
+      continue;
+    StringRef field = i < count ? "theta" : i < 2 * count ? "phi"
+                                                          : "output_phases";
+    size_t at = i < count ? i : i < 2 * count ? i - count : i - 2 * count;
+    double value = i < count       ? mesh.theta[at]
+                   : i < 2 * count ? mesh.phi[at]
+                                   : mesh.outputPhases[at];
+    if (value != 0.0)
+      return makeError(llvm::formatv(
+          "{0}'{1}'[{2}] is {3} but 'mask'[{4}] is 0 (masked shifters must "
+          "have phase 0)",
+          prefix, field, at, value, i));
+  }
+  return Error::success();
+}
+
+static Error verifyDiagonal(const std::string &prefix, const Layer &layer) {
+  const Diagonal &d = layer.diagonal;
+  if (d.inputs != layer.inputs || d.outputs != layer.outputs)
+    return makeError(llvm::formatv(
+        "{0}the diagonal is {1}x{2} (outputs x inputs), expected {3}x{4}",
+        prefix, d.outputs, d.inputs, layer.outputs, layer.inputs));
+  if (Error e = checkPhases(prefix, "theta", d.theta,
+                            std::min(layer.inputs, layer.outputs)))
+    return e;
+  if (!std::isfinite(d.gain) || d.gain < 0.0)
+    return makeError(llvm::formatv(
+        "{0}'gain' is {1}, expected a finite value >= 0", prefix, d.gain));
+  return Error::success();
+}
+
+Error verifyProgram(const Program &program) {
+  if (program.inputs <= 0)
+    return makeError(llvm::formatv(
+        "'inputs' is {0}, expected a positive width", program.inputs));
+  if (program.outputs <= 0)
+    return makeError(llvm::formatv(
+        "'outputs' is {0}, expected a positive width", program.outputs));
+  if (program.layers.empty()) {
+    if (program.inputs != program.outputs)
+      return makeError(llvm::formatv(
+          "'layers' is empty (the identity) but 'inputs' is {0} and "
+          "'outputs' is {1}",
+          program.inputs, program.outputs));
+    return Error::success();
+  }
+  const size_t last = program.layers.size() - 1;
+  for (size_t i = 0; i <= last; ++i) {
+    const Layer &layer = program.layers[i];
+    const std::string prefix = layerPrefix(i, layer.kind);
+    if (layer.inputs <= 0)
+      return makeError(llvm::formatv(
+          "{0}'inputs' is {1}, expected a positive width", prefix,
+          layer.inputs));
+    if (layer.outputs <= 0)
+      return makeError(llvm::formatv(
+          "{0}'outputs' is {1}, expected a positive width", prefix,
+          layer.outputs));
+    if (i == 0 && layer.inputs != program.inputs)
+      return makeError(llvm::formatv(
+          "{0}'inputs' is {1}, expected {2} (the program's 'inputs')", prefix,
+          layer.inputs, program.inputs));
+    if (i > 0 && layer.inputs != program.layers[i - 1].outputs)
+      return makeError(llvm::formatv(
+          "{0}'inputs' is {1}, expected {2} (the 'outputs' of layers[{3}])",
+          prefix, layer.inputs, program.layers[i - 1].outputs, i - 1));
+    if (i == last && layer.outputs != program.outputs)
+      return makeError(llvm::formatv(
+          "{0}'outputs' is {1}, expected {2} (the program's 'outputs')",
+          prefix, layer.outputs, program.outputs));
+    switch (layer.kind) {
+    case LayerKind::Encode:
+    case LayerKind::Detect:
+    case LayerKind::Activation:
+      if (layer.kind == LayerKind::Encode && i != 0)
+        return makeError(llvm::formatv(
+            "{0}'op': an encode layer may only be the first layer", prefix));
+      if (layer.kind == LayerKind::Detect && i != last)
+        return makeError(llvm::formatv(
+            "{0}'op': a detect layer may only be the last layer", prefix));
+      if (layer.outputs != layer.inputs)
+        return makeError(llvm::formatv(
+            "{0}'outputs' is {1}, expected {2} (an {3} layer keeps the width)",
+            prefix, layer.outputs, layer.inputs, layerKindName(layer.kind)));
+      break;
+    case LayerKind::Mesh:
+      if (Error e = verifyMesh(prefix, layer))
+        return e;
+      break;
+    case LayerKind::Diagonal:
+      if (Error e = verifyDiagonal(prefix, layer))
+        return e;
+      break;
+    }
+  }
+  return Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// Parsing
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Reads the fields of one JSON object; errors carry `prefix`.
+class FieldReader {
+public:
+  FieldReader(const json::Object &object, std::string prefix)
+      : object(object), prefix(std::move(prefix)) {}
+
+  Error error(const llvm::Twine &message) const {
+    return makeError(prefix + message);
+  }
+
+  const json::Value *find(StringRef key) const { return object.get(key); }
+
+  Expected<const json::Value *> require(StringRef key) const {
+    const json::Value *value = object.get(key);
+    if (!value)
+      return error("missing field '" + key + "'");
+    return value;
+  }
+
+  Expected<int> readInt(StringRef key) const {
+    Expected<const json::Value *> value = require(key);
+    if (!value)
+      return value.takeError();
+    return toInt(**value, key);
+  }
+
+  Expected<int> toInt(const json::Value &value, StringRef key) const {
+    std::optional<int64_t> i = value.getAsInteger();
+    if (!i || *i < std::numeric_limits<int>::min() ||
+        *i > std::numeric_limits<int>::max())
+      return error("'" + key + "' is not an integer");
+    return static_cast<int>(*i);
+  }
+
+  Expected<std::string> readString(StringRef key) const {
+    Expected<const json::Value *> value = require(key);
+    if (!value)
+      return value.takeError();
+    std::optional<StringRef> s = (*value)->getAsString();
+    if (!s)
+      return error("'" + key + "' is not a string");
+    return s->str();
+  }
+
+  Expected<double> readNumber(StringRef key) const {
+    Expected<const json::Value *> value = require(key);
+    if (!value)
+      return value.takeError();
+    std::optional<double> d = (*value)->getAsNumber();
+    if (!d)
+      return error("'" + key + "' is not a number");
+    return *d;
+  }
+
+  Expected<std::vector<double>> readNumbers(StringRef key) const {
+    Expected<const json::Value *> value = require(key);
+    if (!value)
+      return value.takeError();
+    const json::Array *array = (*value)->getAsArray();
+    if (!array)
+      return error("'" + key + "' is not an array");
+    std::vector<double> numbers;
+    numbers.reserve(array->size());
+    for (size_t i = 0; i < array->size(); ++i) {
+      std::optional<double> d = (*array)[i].getAsNumber();
+      if (!d)
+        return error(llvm::formatv("'{0}'[{1}] is not a number", key, i));
+      numbers.push_back(*d);
+    }
+    return numbers;
+  }
+
+private:
+  const json::Object &object;
+  std::string prefix;
+};
+
+Error parseMeshFields(const FieldReader &reader, Layer &layer) {
+  Expected<std::string> topologyName = reader.readString("topology");
+  if (!topologyName)
+    return topologyName.takeError();
+  std::optional<Topology> topology = parseTopology(*topologyName);
+  if (!topology)
+    return reader.error("unknown 'topology' \"" + *topologyName +
+                        "\" (expected \"clements\" or \"reck\")");
+  Mesh &mesh = layer.mesh;
+  mesh.topology = *topology;
+  mesh.modes = layer.inputs;
+  for (auto [key, target] :
+       {std::pair<StringRef, std::vector<double> *>{"theta", &mesh.theta},
+        {"phi", &mesh.phi},
+        {"output_phases", &mesh.outputPhases}}) {
+    Expected<std::vector<double>> values = reader.readNumbers(key);
+    if (!values)
+      return values.takeError();
+    *target = std::move(*values);
+  }
+  if (const json::Value *maskValue = reader.find("mask")) {
+    const json::Array *array = maskValue->getAsArray();
+    if (!array)
+      return reader.error("'mask' is not an array");
+    mesh.mask.reserve(array->size());
+    for (size_t i = 0; i < array->size(); ++i) {
+      std::optional<int64_t> bit = (*array)[i].getAsInteger();
+      if (!bit || (*bit != 0 && *bit != 1))
+        return reader.error(
+            llvm::formatv("'mask'[{0}] is not 0 or 1", i).str());
+      mesh.mask.push_back(static_cast<uint8_t>(*bit));
+    }
+  }
+  return Error::success();
+}
+
+Error parseDiagonalFields(const FieldReader &reader, Layer &layer) {
+  Diagonal &d = layer.diagonal;
+  d.inputs = layer.inputs;
+  d.outputs = layer.outputs;
+  Expected<std::vector<double>> theta = reader.readNumbers("theta");
+  if (!theta)
+    return theta.takeError();
+  d.theta = std::move(*theta);
+  Expected<double> gain = reader.readNumber("gain");
+  if (!gain)
+    return gain.takeError();
+  d.gain = *gain;
+  return Error::success();
+}
+
+Expected<Layer> parseLayer(const json::Value &value, size_t index) {
+  const json::Object *object = value.getAsObject();
+  std::string prefix = llvm::formatv("layers[{0}]: ", index).str();
+  if (!object)
+    return makeError(prefix + "expected an object");
+  FieldReader reader(*object, prefix);
+  Expected<std::string> op = reader.readString("op");
+  if (!op)
+    return op.takeError();
+  std::optional<LayerKind> kind = parseLayerKind(*op);
+  if (!kind)
+    return reader.error("unknown 'op' \"" + *op +
+                        "\" (expected encode, mesh, diagonal, activation or "
+                        "detect)");
+  Layer layer;
+  layer.kind = *kind;
+  FieldReader fields(*object, layerPrefix(index, *kind));
+  Expected<int> inputs = fields.readInt("inputs");
+  if (!inputs)
+    return inputs.takeError();
+  Expected<int> outputs = fields.readInt("outputs");
+  if (!outputs)
+    return outputs.takeError();
+  layer.inputs = *inputs;
+  layer.outputs = *outputs;
+  if (const json::Value *source = fields.find("layer")) {
+    Expected<int> sourceLayer = fields.toInt(*source, "layer");
+    if (!sourceLayer)
+      return sourceLayer.takeError();
+    layer.sourceLayer = *sourceLayer;
+  }
+  if (fields.find("factor")) {
+    Expected<std::string> factor = fields.readString("factor");
+    if (!factor)
+      return factor.takeError();
+    layer.factor = std::move(*factor);
+  }
+  switch (layer.kind) {
+  case LayerKind::Mesh:
+    if (Error e = parseMeshFields(fields, layer))
+      return std::move(e);
+    break;
+  case LayerKind::Diagonal:
+    if (Error e = parseDiagonalFields(fields, layer))
+      return std::move(e);
+    break;
+  case LayerKind::Activation: {
+    Expected<std::string> function = fields.readString("function");
+    if (!function)
+      return function.takeError();
+    std::optional<Activation> activation = parseActivation(*function);
+    if (!activation)
+      return fields.error("unknown 'function' \"" + *function +
+                          "\" (expected identity, softplus or modulus)");
+    layer.activation = *activation;
+    break;
+  }
+  case LayerKind::Encode:
+  case LayerKind::Detect:
+    break;
+  }
+  return layer;
+}
+
+Expected<Program> parseProgramValue(const json::Value &root) {
+  const json::Object *object = root.getAsObject();
+  if (!object)
+    return makeError("expected a JSON object at the top level");
+  FieldReader reader(*object, "");
+  Expected<std::string> format = reader.readString("format");
+  if (!format)
+    return format.takeError();
+  if (*format != "photon-program")
+    return makeError("'format' is \"" + *format +
+                     "\", expected \"photon-program\"");
+  Expected<int> version = reader.readInt("version");
+  if (!version)
+    return version.takeError();
+  if (*version != Program::kVersion)
+    return makeError(llvm::formatv(
+        "unsupported 'version' {0} (this build reads version {1})", *version,
+        Program::kVersion));
+  Program program;
+  Expected<int> inputs = reader.readInt("inputs");
+  if (!inputs)
+    return inputs.takeError();
+  Expected<int> outputs = reader.readInt("outputs");
+  if (!outputs)
+    return outputs.takeError();
+  program.inputs = *inputs;
+  program.outputs = *outputs;
+  Expected<const json::Value *> layersValue = reader.require("layers");
+  if (!layersValue)
+    return layersValue.takeError();
+  const json::Array *layers = (*layersValue)->getAsArray();
+  if (!layers)
+    return makeError("'layers' is not an array");
+  program.layers.reserve(layers->size());
+  for (size_t i = 0; i < layers->size(); ++i) {
+    Expected<Layer> layer = parseLayer((*layers)[i], i);
+    if (!layer)
+      return layer.takeError();
+    program.layers.push_back(std::move(*layer));
+  }
+  if (Error e = verifyProgram(program))
+    return std::move(e);
+  return program;
+}
+
+} // namespace
+
+Expected<Program> parseProgram(StringRef text, StringRef sourceName) {
+  auto withSource = [&](Error e) {
+    return makeError(sourceName + ": " + llvm::toString(std::move(e)));
+  };
+  Expected<json::Value> root = json::parse(text);
+  if (!root)
+    return makeError(sourceName + ": invalid JSON: " +
+                     llvm::toString(root.takeError()));
+  Expected<Program> program = parseProgramValue(*root);
+  if (!program)
+    return withSource(program.takeError());
+  return program;
+}
+
+Expected<Program> loadProgram(StringRef path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
+  StringRef name = path == "-" ? StringRef("<stdin>") : path;
+  if (!buffer)
+    return makeError(name + ": cannot read: " + buffer.getError().message());
+  return parseProgram((*buffer)->getBuffer(), name);
+}
+
+//===----------------------------------------------------------------------===//
+// Writing
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// -0.0 would be written as "-0", which reads back as the integer 0.
+double positiveZero(double x) { return x + 0.0; }
+
+void writeNumbers(json::OStream &j, StringRef key,
+                  const std::vector<double> &values) {
+  j.attributeArray(key, [&] {
+    for (double v : values)
+      j.value(positiveZero(v));
+  });
+}
+
+void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
+  json::OStream j(os);
+  j.object([&] {
+    j.attribute("op", layerKindName(layer.kind));
+    j.attribute("inputs", layer.inputs);
+    j.attribute("outputs", layer.outputs);
+    switch (layer.kind) {
+    case LayerKind::Mesh: {
+      const Mesh &mesh = layer.mesh;
+      j.attribute("topology", topologyName(mesh.topology));
+      writeNumbers(j, "theta", mesh.theta);
+      writeNumbers(j, "phi", mesh.phi);
+      writeNumbers(j, "output_phases", mesh.outputPhases);
+      if (!mesh.mask.empty())
+        j.attributeArray("mask", [&] {
+          for (uint8_t bit : mesh.mask)
+            j.value(static_cast<int64_t>(bit));
+        });
+      break;
+    }
+    case LayerKind::Diagonal:
+      writeNumbers(j, "theta", layer.diagonal.theta);
+      j.attribute("gain", positiveZero(layer.diagonal.gain));
+      break;
+    case LayerKind::Activation:
+      j.attribute("function", activationName(layer.activation));
+      break;
+    case LayerKind::Encode:
+    case LayerKind::Detect:
+      break;
+    }
+    if (layer.sourceLayer >= 0)
+      j.attribute("layer", layer.sourceLayer);
+    if (!layer.factor.empty())
+      j.attribute("factor", layer.factor);
+  });
+}
+} // namespace
+
+void writeProgram(const Program &program, llvm::raw_ostream &os) {
+  os << "{\n  \"format\": \"photon-program\",\n  \"version\": "
+     << Program::kVersion << ",\n  \"inputs\": " << program.inputs
+     << ",\n  \"outputs\": " << program.outputs << ",\n  \"layers\": [";
+  for (size_t i = 0; i < program.layers.size(); ++i) {
+    os << (i == 0 ? "\n    " : ",\n    ");
+    writeLayer(program.layers[i], os);
+  }
+  os << (program.layers.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+} // namespace photon::runtime
