@@ -50,7 +50,8 @@ Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd) {
   const double h = std::hypot(na, nb);
   Reduced t;
   t.mode = col;
-  t.inverse = true;
+  // U · T̃⁻¹ = U' means U = U' · T̃: the factor of U is T̃ itself.
+  t.inverse = false;
   // [a, b] · diag(w̄, 1) · R = [w̄·a·s + b·c, w̄·a·c - b·s]; the first is 0 for
   // s = |b|/h, c = |a|/h, w̄ = -b̂/â (x̂ = x/|x|).
   if (na <= kZeroTolerance * h || h == 0.0) {
@@ -87,7 +88,8 @@ Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin) {
   const double h = std::hypot(na, nb);
   Reduced t;
   t.mode = row;
-  t.inverse = false;
+  // T̃ · U = U' means U = T̃⁻¹ · U': the factor of U is the inverse.
+  t.inverse = true;
   // R · diag(w, 1) · [a; b] = [s·w·a + c·b; c·w·a - s·b]; the second is 0
   // for s = |a|/h, c = |b|/h, w = b̂/â.
   if (nb <= kZeroTolerance * h || h == 0.0) {

@@ -27,10 +27,11 @@ TEST(Initializer, DeterministicPerSeed) {
       EXPECT_NE(a, c);
       EXPECT_EQ(a.rows(), 7);
       EXPECT_EQ(a.cols(), 5);
-      if (!complexValued)
+      if (!complexValued) {
         EXPECT_EQ(a.imag().cwiseAbs().maxCoeff(), 0.0);
-      else
+      } else {
         EXPECT_GT(a.imag().cwiseAbs().maxCoeff(), 0.0);
+      }
     }
 }
 

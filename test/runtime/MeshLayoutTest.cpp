@@ -63,12 +63,14 @@ TEST_P(LayoutTest, Invariants) {
   }
   if (topology == Topology::Clements) {
     // Every column is full: MZIs at c mod 2, c mod 2 + 2, ...
-    for (int c = 0; c < depth; ++c)
+    for (int c = 0; c < depth; ++c) {
       EXPECT_EQ(static_cast<int>(modesInColumn[c].size()) / 2,
                 (n - c % 2) / 2)
           << "column " << c;
-    if (n >= 3)
+    }
+    if (n >= 3) {
       EXPECT_EQ(maxColumn + 1, n);
+    }
   } else {
     EXPECT_EQ(maxColumn + 1, depth);
     for (const MziSite &s : sites) {
@@ -83,8 +85,9 @@ TEST_P(LayoutTest, Invariants) {
         bottom += s.mode == n - 2;
       }
       EXPECT_EQ(top, n - 1);
-      if (n >= 3)
+      if (n >= 3) {
         EXPECT_EQ(bottom, 1);
+      }
     }
   }
 }

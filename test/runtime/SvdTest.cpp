@@ -27,8 +27,9 @@ void checkSvd(const Eigen::MatrixXcd &w) {
   EXPECT_LT(unitarityError(f.vAdjoint), 1e-12);
   for (Eigen::Index i = 0; i < f.sigma.size(); ++i) {
     EXPECT_GE(f.sigma[i], 0.0);
-    if (i > 0)
+    if (i > 0) {
       EXPECT_LE(f.sigma[i], f.sigma[i - 1]);
+    }
   }
   Eigen::MatrixXcd sigma = Eigen::MatrixXcd::Zero(m, n);
   for (Eigen::Index i = 0; i < f.sigma.size(); ++i)

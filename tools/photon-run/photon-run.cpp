@@ -101,7 +101,8 @@ int main(int argc, char **argv) {
       MemoryBuffer::getFileOrSTDIN(inputPath, /*IsText=*/true);
   if (std::error_code ec = input.getError())
     return fail("cannot read input '" + inputPath + "': " + ec.message());
-  StringRef inputName = inputPath == "-" ? "<stdin>" : inputPath.getValue();
+  std::string inputName =
+      inputPath == "-" ? std::string("<stdin>") : inputPath.getValue();
   Expected<Eigen::MatrixXcd> batch =
       parseInputVectors((*input)->getBuffer(), inputName, program->inputs);
   if (!batch)
