@@ -31,10 +31,16 @@ double unitarityError(const Eigen::MatrixXcd &u) {
 namespace detail {
 
 WorkMatrix::WorkMatrix(const Eigen::MatrixXcd &u)
-    : n(static_cast<int>(u.rows())), re(u.size()), im(u.size()) {
+    : n(static_cast<int>(u.rows())) {
+  // A multiple of 8 doubles (one cache line) plus 8: odd number of lines.
+  ld = (static_cast<size_t>(n) + 7) / 8 * 8;
+  if ((ld / 8) % 2 == 0)
+    ld += 8;
+  re.assign(ld * n, 0.0);
+  im.assign(ld * n, 0.0);
   for (Eigen::Index col = 0; col < u.cols(); ++col)
     for (Eigen::Index row = 0; row < u.rows(); ++row) {
-      size_t i = static_cast<size_t>(col) * n + row;
+      size_t i = index(row, col);
       re[i] = u(row, col).real();
       im[i] = u(row, col).imag();
     }
@@ -64,10 +70,10 @@ Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd) {
     t.w = -unitPhase(a, na) * std::conj(unitPhase(b, nb));
   }
   const double s = t.s, c = t.c, wr = t.w.real(), wi = t.w.imag();
-  double *__restrict xr = u.re.data() + static_cast<size_t>(col) * u.n;
-  double *__restrict xi = u.im.data() + static_cast<size_t>(col) * u.n;
-  double *__restrict yr = xr + u.n;
-  double *__restrict yi = xi + u.n;
+  double *__restrict xr = u.re.data() + u.index(0, col);
+  double *__restrict xi = u.im.data() + u.index(0, col);
+  double *__restrict yr = xr + u.ld;
+  double *__restrict yi = xi + u.ld;
   for (int i = 0; i < rowEnd; ++i) {
     // x ← w̄·x, then (x, y) ← (s·x + c·y, c·x - s·y).
     const double ar = wr * xr[i] + wi * xi[i];
@@ -102,10 +108,10 @@ Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin) {
     t.w = unitPhase(b, nb) * std::conj(unitPhase(a, na));
   }
   const double s = t.s, c = t.c, wr = t.w.real(), wi = t.w.imag();
-  const size_t n = u.n;
+  const size_t n = u.n, ld = u.ld;
   double *__restrict re = u.re.data();
   double *__restrict im = u.im.data();
-  for (size_t j = colBegin, i = colBegin * n + row; j < n; ++j, i += n) {
+  for (size_t j = colBegin, i = u.index(row, colBegin); j < n; ++j, i += ld) {
     const double ar = wr * re[i] - wi * im[i];
     const double ai = wr * im[i] + wi * re[i];
     const double br = re[i + 1], bi = im[i + 1];

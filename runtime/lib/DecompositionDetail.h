@@ -23,17 +23,24 @@ namespace photon::runtime::detail {
 
 /// A unitary being reduced, column-major with split real and imaginary
 /// parts so that column updates vectorise.
+/// The leading dimension is padded so that it is never a multiple of a
+/// large power of two: row updates stride through memory by `ld`, and a
+/// stride of 4 KiB would map a whole row onto one cache set.
 struct WorkMatrix {
   int n = 0;
+  size_t ld = 0;
   std::vector<double> re, im;
 
   explicit WorkMatrix(const Eigen::MatrixXcd &u);
+  size_t index(int row, int col) const {
+    return static_cast<size_t>(col) * ld + row;
+  }
   Complex at(int row, int col) const {
-    size_t i = static_cast<size_t>(col) * n + row;
+    size_t i = index(row, col);
     return {re[i], im[i]};
   }
   void setZero(int row, int col) {
-    size_t i = static_cast<size_t>(col) * n + row;
+    size_t i = index(row, col);
     re[i] = im[i] = 0.0;
   }
 };
