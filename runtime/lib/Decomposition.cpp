@@ -8,6 +8,8 @@
 
 #include "DecompositionDetail.h"
 
+#include "llvm/Support/ErrorHandling.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -193,9 +195,12 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
     // ASAP layering: the column after the last MZI on either mode.
     const int column = std::max(lastColumn[m], lastColumn[m + 1]) + 1;
     lastColumn[m] = lastColumn[m + 1] = column;
-    assert(column < depth && "MZI sequence deeper than the layout");
-    const int k = slot[static_cast<size_t>(column) * n + m];
-    assert(k >= 0 && "MZI sequence does not match the layout");
+    // Always checked (cheap): a mismatch is a bug in the nulling order.
+    const int k =
+        column < depth ? slot[static_cast<size_t>(column) * n + m] : -1;
+    if (k < 0)
+      llvm::report_fatal_error("photon: decomposition sequence does not match "
+                               "the mesh layout");
     slot[static_cast<size_t>(column) * n + m] = -2; // filled
     mesh.theta[k] = wrapPhase(2.0 * std::atan2(t.s, t.c));
     mesh.phi[k] = wrapPhase(phi);
