@@ -25,3 +25,6 @@ config.substitutions.append(
     ("%scripts", os.path.join(config.photon_src_root, "scripts")))
 config.substitutions.append(
     ("%examples", os.path.join(config.photon_src_root, "examples")))
+
+# Scripts under test (examples/*/run.sh) call the tools by name.
+llvm_config.with_environment("PATH", config.photon_tools_dir, append_path=True)
