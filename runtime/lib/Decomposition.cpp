@@ -62,9 +62,9 @@ Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd) {
   t.inverse = false;
   // [a, b] · diag(w̄, 1) · R = [w̄·a·s + b·c, w̄·a·c - b·s]; the first is 0 for
   // s = |b|/h, c = |a|/h, w̄ = -b̂/â (x̂ = x/|x|).
-  if (na <= kZeroTolerance * h || h == 0.0) {
+  if (na <= kZeroTolerance) {
     t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
-  } else if (nb <= kZeroTolerance * h) {
+  } else if (nb <= kZeroTolerance) {
     t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
   } else {
     t.s = nb / h;
@@ -100,9 +100,9 @@ Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin) {
   t.inverse = true;
   // R · diag(w, 1) · [a; b] = [s·w·a + c·b; c·w·a - s·b]; the second is 0
   // for s = |a|/h, c = |b|/h, w = b̂/â.
-  if (nb <= kZeroTolerance * h || h == 0.0) {
+  if (nb <= kZeroTolerance) {
     t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
-  } else if (na <= kZeroTolerance * h) {
+  } else if (na <= kZeroTolerance) {
     t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
   } else {
     t.s = na / h;

@@ -57,8 +57,10 @@ struct Reduced {
   Degenerate degenerate = Degenerate::None;
 };
 
-/// Relative size below which an entry counts as zero when nulling:
-/// |x| <= kZeroTolerance · sqrt(|a|² + |b|²) of the pair.
+/// Modulus below which an entry counts as zero when nulling. Entries of a
+/// unitary are at most 1 in modulus and stay so under the (unitary) nulling
+/// steps, so an absolute bound of a few ulps of 1 catches rounding junk
+/// (e.g. the off-diagonal of Q·Q†) without touching genuine entries.
 constexpr double kZeroTolerance = 0x1p-50; // about 8.9e-16
 
 /// Nulls entry (row, col) by multiplying from the right with T̃⁻¹ on columns

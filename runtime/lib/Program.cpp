@@ -197,7 +197,7 @@ Error verifyProgram(const Program &program) {
             "{0}'op': a detect layer may only be the last layer", prefix));
       if (layer.outputs != layer.inputs)
         return makeError(llvm::formatv(
-            "{0}'outputs' is {1}, expected {2} (an {3} layer keeps the width)",
+            "{0}'outputs' is {1}, expected {2} ({3} layers keep the width)",
             prefix, layer.outputs, layer.inputs, layerKindName(layer.kind)));
       break;
     case LayerKind::Mesh:

@@ -18,8 +18,7 @@ simulateImpl(const Program &program,
   for (const Layer &layer : program.layers) {
     switch (layer.kind) {
     case LayerKind::Encode:
-      // Electrical values drive the amplitudes: only the real part is used.
-      x = x.real().template cast<std::complex<T>>();
+      // Amplitude (real) or IQ (complex) modulation: E_i = x_i.
       break;
     case LayerKind::Mesh:
       applyMesh(layer.mesh, x);

@@ -6,10 +6,13 @@
 // valid order of application (MZIs in one column touch disjoint modes).
 //
 //  - Clements (rectangular): column c in [0, N) holds the MZIs on modes
-//    (m, m+1) for m = c mod 2, c mod 2 + 2, ... while m + 1 < N. Depth N.
+//    (m, m+1) for m = c mod 2, c mod 2 + 2, ... while m + 1 < N. Depth N
+//    (for N = 2 the second column is empty; N = 1 has no MZI).
 //  - Reck (triangular): column c in [0, 2N-3) holds the MZIs on (m, m+1) with
 //    m ≡ c (mod 2), m <= c and m <= 2N-4-c. Depth 2N-3 (0 for N = 1, 1 for
-//    N = 2).
+//    N = 2). Diagonal d = 0..N-2 of the triangle is the chain of MZIs
+//    (column 2d + t, mode t) for t = 0..N-2-d: mode pair (0, 1) is used
+//    N-1 times, (N-2, N-1) once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_RUNTIME_MESHLAYOUT_H

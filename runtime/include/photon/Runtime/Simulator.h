@@ -1,7 +1,8 @@
 //===- Simulator.h - Running a program on a batch ---------------*- C++ -*-===//
 //
 // Batched forward simulation of a whole program. Samples are columns.
-// Encode loads the (real) electrical values as field amplitudes; detect
+// Encode loads the electrical values as field amplitudes (real values by
+// amplitude modulation, complex ones by IQ modulation); detect
 // returns |E|² (imaginary parts 0).
 //
 //===----------------------------------------------------------------------===//
