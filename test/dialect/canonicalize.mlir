@@ -33,7 +33,7 @@ func.func @identity_diagonal(%x: !photonic.field<2>) -> !photonic.field<2> {
 
 // CHECK-LABEL: func.func @negative_diagonal_with_gain
 func.func @negative_diagonal_with_gain(%x: !photonic.field<2>) -> !photonic.field<2> {
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 0.000000e+00] gain = 2.000000e+00
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0, 0.0] gain = 2.000000e+00
   %y = photonic.diagonal %x theta = [0.0, 0.0] gain = 2.0 : !photonic.field<2> -> !photonic.field<2>
   return %y : !photonic.field<2>
 }

@@ -44,19 +44,28 @@ func.func @unitary(%x: !photonic.field<2>) -> !photonic.field<2> {
 
 // CHECK-LABEL: func.func @diagonal
 func.func @diagonal(%x: !photonic.field<3>) -> !photonic.field<2> {
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 1.500000e+00] gain = 2.500000e+00 {layer = 0 : i64} : !photonic.field<3> -> !photonic.field<2>
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0, 1.5] gain = 2.500000e+00 {layer = 0 : i64} : !photonic.field<3> -> !photonic.field<2>
   %y = photonic.diagonal %x theta = [0.0, 1.5] gain = 2.5 {layer = 0 : i64} : !photonic.field<3> -> !photonic.field<2>
   return %y : !photonic.field<2>
 }
 
 // CHECK-LABEL: func.func @mesh
 func.func @mesh(%x: !photonic.field<3>) -> !photonic.field<3> {
-  // CHECK: photonic.mesh clements %{{.*}} theta = [1.000000e+00, 2.000000e+00, 3.000000e+00] phi = [0.000000e+00, 5.000000e-01, 6.000000e+00] outputs = [0.000000e+00, 1.000000e+00, 2.000000e+00] : !photonic.field<3>
+  // CHECK: photonic.mesh clements %{{.*}} theta = [1.0, 2.0, 3.0] phi = [0.0, 0.5, 6.0] outputs = [0.0, 1.0, 2.0] : !photonic.field<3>
   %a = photonic.mesh clements %x theta = [1.0, 2.0, 3.0] phi = [0.0, 0.5, 6.0] outputs = [0.0, 1.0, 2.0] : !photonic.field<3>
-  // CHECK: photonic.mesh reck %{{.*}} theta = [0.000000e+00, 2.000000e+00, 3.000000e+00] phi = [0.000000e+00, 0.000000e+00, 6.000000e+00] outputs = [0.000000e+00, 1.000000e+00, 2.000000e+00]
+  // CHECK: photonic.mesh reck %{{.*}} theta = [0.0, 2.0, 3.0] phi = [0.0, 0.0, 6.0] outputs = [0.0, 1.0, 2.0]
   // CHECK-SAME: mask = [false, true, true, false, true, true, true, true, true] {factor = "V", layer = 1 : i64} : !photonic.field<3>
   %b = photonic.mesh reck %a theta = [0.0, 2.0, 3.0] phi = [0.0, 0.0, 6.0] outputs = [0.0, 1.0, 2.0] mask = [false, true, true, false, true, true, true, true, true] {factor = "V", layer = 1 : i64} : !photonic.field<3>
   return %b : !photonic.field<3>
+}
+
+// Phases print in their shortest exact form, so text round trips are
+// bit-exact (the second and third RUN lines reparse the output).
+// CHECK-LABEL: func.func @exact_phases
+func.func @exact_phases(%x: !photonic.field<3>) -> !photonic.field<3> {
+  // CHECK: theta = [1.0e-20, 0.1, 2.0943951023931957] phi = [-0.0, 1.0e+300, 6.283185307179585] outputs = [3.141592653589793, 1.5707963267948966, 123456789.0]
+  %a = photonic.mesh clements %x theta = [1.0e-20, 0.1, 2.0943951023931957] phi = [-0.0, 1.0e300, 6.2831853071795853] outputs = [3.141592653589793, 1.5707963267948966, 123456789.0] : !photonic.field<3>
+  return %a : !photonic.field<3>
 }
 
 // CHECK-LABEL: func.func @activations

@@ -5,7 +5,7 @@
 // CHECK-SAME: (%[[X:.*]]: !photonic.field<5>)
 func.func @wide(%x: !photonic.field<5>) -> !photonic.field<3> {
   // CHECK: %[[V:.*]] = photonic.unitary %[[X]] matrix(dense<{{.*}}> : tensor<5x5xf64>) {factor = "V", layer = 0 : i64} : !photonic.field<5>
-  // CHECK: %[[S:.*]] = photonic.diagonal %[[V]] theta = [0.000000e+00, {{[^,]+}}, {{[^,]+}}] gain = {{.*}} {layer = 0 : i64} : !photonic.field<5> -> !photonic.field<3>
+  // CHECK: %[[S:.*]] = photonic.diagonal %[[V]] theta = [0.0, {{[^,]+}}, {{[^,]+}}] gain = {{.*}} {layer = 0 : i64} : !photonic.field<5> -> !photonic.field<3>
   // CHECK: %[[U:.*]] = photonic.unitary %[[S]] matrix(dense<{{.*}}> : tensor<3x3xf64>) {factor = "U", layer = 0 : i64} : !photonic.field<3>
   // CHECK: return %[[U]]
   // CHECK-NOT: photonic.dense
@@ -18,7 +18,7 @@ func.func @wide(%x: !photonic.field<5>) -> !photonic.field<3> {
 // diag(4, 2, 1): β = 4, θ = 2 acos(σ/β) = [0, 2π/3, 2 acos(1/4)].
 // CHECK-LABEL: func.func @singular_values
 func.func @singular_values(%x: !photonic.field<3>) -> !photonic.field<3> {
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 2.09439510239319{{[0-9]*}}, 2.63623{{[0-9]*}}] gain = 4.000000e+00
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0, 2.09439510239319{{[0-9]*}}, 2.63623{{[0-9]*}}] gain = 4.000000e+00
   %y = photonic.dense %x weights(dense<[[4.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 1.0]]> : tensor<3x3xf64>) : !photonic.field<3> -> !photonic.field<3>
   return %y : !photonic.field<3>
 }
@@ -29,7 +29,7 @@ func.func @singular_values(%x: !photonic.field<3>) -> !photonic.field<3> {
 // CHECK-LABEL: func.func @complex_narrow
 func.func @complex_narrow(%x: !photonic.field<2>) -> !photonic.field<1> {
   // CHECK: photonic.unitary %{{.*}} : tensor<2x2xcomplex<f64>>) {factor = "V", layer = 0 : i64}
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00] gain = 2.236067977499{{[0-9]*}} {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<1>
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0] gain = 2.236067977499{{[0-9]*}} {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<1>
   // CHECK: photonic.unitary %{{.*}} {factor = "U", layer = 0 : i64} : !photonic.field<1>
   %y = photonic.dense %x weights(dense<[[(1.0, 0.0), (0.0, 2.0)]]> : tensor<1x2xcomplex<f64>>) : !photonic.field<2> -> !photonic.field<1>
   return %y : !photonic.field<1>
@@ -40,7 +40,7 @@ func.func @complex_narrow(%x: !photonic.field<2>) -> !photonic.field<1> {
 // Rank-deficient: the zero singular value is a blocked attenuator (θ = π).
 // CHECK-LABEL: func.func @rank_deficient
 func.func @rank_deficient(%x: !photonic.field<2>) -> !photonic.field<2> {
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 3.14159265358979{{[0-9]*}}] gain = {{2.000000e+00|1.99999999999999[0-9]*}}
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0, 3.14159265358979{{[0-9]*}}] gain = {{2.000000e+00|1.99999999999999[0-9]*}}
   %y = photonic.dense %x weights(dense<[[1.0, 1.0], [1.0, 1.0]]> : tensor<2x2xf64>) : !photonic.field<2> -> !photonic.field<2>
   return %y : !photonic.field<2>
 }
@@ -50,7 +50,7 @@ func.func @rank_deficient(%x: !photonic.field<2>) -> !photonic.field<2> {
 // W = 0: gain 0, heaters off.
 // CHECK-LABEL: func.func @zero
 func.func @zero(%x: !photonic.field<3>) -> !photonic.field<2> {
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.000000e+00, 0.000000e+00] gain = 0.000000e+00
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.0, 0.0] gain = 0.000000e+00
   %y = photonic.dense %x weights(dense<0.0> : tensor<2x3xf64>) : !photonic.field<3> -> !photonic.field<2>
   return %y : !photonic.field<2>
 }
