@@ -49,4 +49,29 @@ std::vector<MziSite> meshLayout(Topology topology, int modes) {
   return sites;
 }
 
+const char *armName(Arm arm) {
+  switch (arm) {
+  case Arm::Theta:
+    return "theta";
+  case Arm::Phi:
+    return "phi";
+  case Arm::Output:
+    return "output";
+  }
+  return "unknown";
+}
+
+std::vector<ShifterSite> shifterLayout(Topology topology, int modes) {
+  std::vector<MziSite> mzis = meshLayout(topology, modes);
+  std::vector<ShifterSite> shifters;
+  shifters.reserve(2 * mzis.size() + static_cast<size_t>(modes));
+  for (Arm arm : {Arm::Theta, Arm::Phi})
+    for (const MziSite &site : mzis)
+      shifters.push_back({arm, site.column, site.mode});
+  int depth = meshDepth(topology, modes);
+  for (int mode = 0; mode < modes; ++mode)
+    shifters.push_back({Arm::Output, depth, mode});
+  return shifters;
+}
+
 } // namespace photon::runtime

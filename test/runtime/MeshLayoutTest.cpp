@@ -118,3 +118,31 @@ TEST(MeshLayout, SmallReckExplicit) {
 }
 
 } // namespace
+
+TEST(MeshLayout, ShifterLayoutFollowsMaskOrder) {
+  for (Topology topology : {Topology::Clements, Topology::Reck}) {
+    for (int n : {1, 2, 3, 6}) {
+      std::vector<MziSite> mzis = meshLayout(topology, n);
+      std::vector<ShifterSite> shifters = shifterLayout(topology, n);
+      int k = static_cast<int>(mzis.size());
+      ASSERT_EQ(static_cast<int>(shifters.size()), 2 * k + n);
+      for (int i = 0; i < k; ++i) {
+        EXPECT_EQ(shifters[i].arm, Arm::Theta);
+        EXPECT_EQ(shifters[k + i].arm, Arm::Phi);
+        for (const ShifterSite &s : {shifters[i], shifters[k + i]}) {
+          EXPECT_EQ(s.column, mzis[i].column);
+          EXPECT_EQ(s.mode, mzis[i].mode);
+        }
+      }
+      for (int m = 0; m < n; ++m) {
+        const ShifterSite &s = shifters[2 * k + m];
+        EXPECT_EQ(s.arm, Arm::Output);
+        EXPECT_EQ(s.mode, m);
+        EXPECT_EQ(s.column, meshDepth(topology, n));
+      }
+    }
+  }
+  EXPECT_STREQ(armName(Arm::Theta), "theta");
+  EXPECT_STREQ(armName(Arm::Phi), "phi");
+  EXPECT_STREQ(armName(Arm::Output), "output");
+}

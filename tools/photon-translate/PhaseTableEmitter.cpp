@@ -45,23 +45,21 @@ std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
   std::vector<Shifter> rows;
   if (layer.kind == runtime::LayerKind::Mesh) {
     const runtime::Mesh &mesh = layer.mesh;
-    std::vector<runtime::MziSite> sites =
-        runtime::meshLayout(mesh.topology, mesh.modes);
-    int mzis = static_cast<int>(sites.size());
-    auto live = [&](int index) {
-      return mesh.mask.empty() || mesh.mask[index] != 0;
-    };
-    for (int k = 0; k < mzis; ++k)
-      rows.push_back({sites[k].column, sites[k].mode, 2, "theta",
-                      runtime::wrapPhase(mesh.theta[k]), live(k)});
-    for (int k = 0; k < mzis; ++k)
-      rows.push_back({sites[k].column, sites[k].mode, 2, "phi",
-                      runtime::wrapPhase(mesh.phi[k]), live(mzis + k)});
-    int depth = runtime::meshDepth(mesh.topology, mesh.modes);
-    for (int i = 0; i < mesh.modes; ++i)
-      rows.push_back({depth, i, 1, "output",
-                      runtime::wrapPhase(mesh.outputPhases[i]),
-                      live(2 * mzis + i)});
+    std::vector<runtime::ShifterSite> sites =
+        runtime::shifterLayout(mesh.topology, mesh.modes);
+    int mzis = mesh.mziCount();
+    for (size_t index = 0; index < sites.size(); ++index) {
+      const runtime::ShifterSite &site = sites[index];
+      int k = static_cast<int>(index);
+      double phase = site.arm == runtime::Arm::Theta ? mesh.theta[k]
+                     : site.arm == runtime::Arm::Phi ? mesh.phi[k - mzis]
+                                                     : mesh.outputPhases[k - 2 * mzis];
+      bool live = mesh.mask.empty() || mesh.mask[index] != 0;
+      rows.push_back({site.column, site.mode,
+                      site.arm == runtime::Arm::Output ? 1 : 2,
+                      runtime::armName(site.arm), runtime::wrapPhase(phase),
+                      live});
+    }
   } else if (layer.kind == runtime::LayerKind::Diagonal) {
     // Attenuator phases live in [0, π] (verified); they are not wrapped.
     for (size_t i = 0; i < layer.diagonal.theta.size(); ++i)

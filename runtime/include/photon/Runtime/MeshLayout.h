@@ -44,6 +44,28 @@ int meshDepth(Topology topology, int modes);
 /// The MZIs in canonical order (see file comment).
 std::vector<MziSite> meshLayout(Topology topology, int modes);
 
+/// The phase shifters of a mesh: the internal (θ) or external (φ) shifter of
+/// an MZI, or an output shifter of the phase screen.
+enum class Arm { Theta, Phi, Output };
+
+/// "theta", "phi" or "output".
+const char *armName(Arm arm);
+
+/// The physical address of one phase shifter: (column, mode pair, arm).
+/// For an MZI shifter `mode` is the top mode of the pair (mode, mode + 1);
+/// for an output shifter it is the mode and `column` is meshDepth (the
+/// screen sits after the last MZI column).
+struct ShifterSite {
+  Arm arm;
+  int column;
+  int mode;
+};
+
+/// Every shifter of a mesh in the order of per-shifter arrays and masks:
+/// θ of each MZI in layout order, then φ in layout order, then the outputs
+/// by mode. Size 2·mziCount(modes) + modes.
+std::vector<ShifterSite> shifterLayout(Topology topology, int modes);
+
 } // namespace photon::runtime
 
 #endif // PHOTON_RUNTIME_MESHLAYOUT_H
