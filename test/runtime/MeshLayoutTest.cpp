@@ -1,4 +1,5 @@
 //===- MeshLayoutTest.cpp - Clements and Reck layouts ---------------------===//
+#include "TestUtil.h"
 #include "photon/Runtime/MeshLayout.h"
 
 #include <gtest/gtest.h>

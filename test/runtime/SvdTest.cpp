@@ -15,6 +15,10 @@ struct Shape {
   int rows, cols;
 };
 
+void PrintTo(const Shape &shape, std::ostream *os) {
+  *os << shape.rows << "x" << shape.cols;
+}
+
 void checkSvd(const Eigen::MatrixXcd &w) {
   const int m = static_cast<int>(w.rows()), n = static_cast<int>(w.cols());
   SvdFactors f = factorizeSvd(w);

@@ -3,12 +3,21 @@
 #define PHOTON_TEST_RUNTIME_TESTUTIL_H
 
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/MeshLayout.h"
 #include "photon/Runtime/Random.h"
 
 #include <Eigen/Core>
 #include <algorithm>
 #include <numeric>
+#include <ostream>
 #include <vector>
+
+namespace photon::runtime {
+/// Readable test names for parameterised tests ("clements", not bytes).
+inline void PrintTo(Topology topology, std::ostream *os) {
+  *os << topologyName(topology);
+}
+} // namespace photon::runtime
 
 namespace photon::runtime::test {
 
