@@ -184,17 +184,11 @@ void photon::registerPhaseTableTranslation() {
       "photonic-to-phase-table",
       "Emit the device phase table of a lowered network (JSON)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        auto module = llvm::dyn_cast<ModuleOp>(op);
-        if (!module)
-          return op->emitError("expects a builtin.module");
         if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts))
-          return module.emitError() << "--p-pi-mw must be a finite power > 0, "
-                                       "got "
-                                    << piPowerMilliwatts.getValue();
-        FailureOr<func::FuncOp> func = getEntryFunction(module);
-        if (failed(func))
-          return failure();
-        FailureOr<runtime::Program> program = buildProgram(*func);
+          return op->emitError() << "--p-pi-mw must be a finite power > 0, "
+                                    "got "
+                                 << piPowerMilliwatts.getValue();
+        FailureOr<runtime::Program> program = buildModuleProgram(op);
         if (failed(program))
           return failure();
         runtime::PowerModel power;

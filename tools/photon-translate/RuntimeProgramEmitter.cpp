@@ -12,13 +12,7 @@ void photon::registerRuntimeProgramTranslation() {
       "photonic-to-runtime",
       "Emit the runtime program of a lowered network (for photon-run)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        auto module = llvm::dyn_cast<ModuleOp>(op);
-        if (!module)
-          return op->emitError("expects a builtin.module");
-        FailureOr<func::FuncOp> func = getEntryFunction(module);
-        if (failed(func))
-          return failure();
-        FailureOr<runtime::Program> program = buildProgram(*func);
+        FailureOr<runtime::Program> program = buildModuleProgram(op);
         if (failed(program))
           return failure();
         runtime::writeProgram(*program, os);

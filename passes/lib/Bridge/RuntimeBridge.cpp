@@ -157,4 +157,14 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
   return program;
 }
 
+FailureOr<runtime::Program> buildModuleProgram(Operation *op) {
+  auto module = llvm::dyn_cast<ModuleOp>(op);
+  if (!module)
+    return op->emitError("expects a builtin.module");
+  FailureOr<func::FuncOp> func = getEntryFunction(module);
+  if (failed(func))
+    return failure();
+  return buildProgram(*func);
+}
+
 } // namespace photon

@@ -40,6 +40,10 @@ mlir::FailureOr<mlir::func::FuncOp> getEntryFunction(mlir::ModuleOp module);
 /// offending op otherwise (e.g. a dense op that was not lowered).
 mlir::FailureOr<runtime::Program> buildProgram(mlir::func::FuncOp func);
 
+/// buildProgram on the only function of `op`, which must be a module (what
+/// translations receive). Emits an error otherwise.
+mlir::FailureOr<runtime::Program> buildModuleProgram(mlir::Operation *op);
+
 } // namespace photon
 
 #endif // PHOTON_BRIDGE_RUNTIMEBRIDGE_H
