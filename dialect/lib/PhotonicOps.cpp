@@ -221,21 +221,43 @@ LogicalResult UnitaryOp::verify() {
 // DiagonalOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult DiagonalOp::verify() {
-  int64_t inputs = modesOf(getInput()), outputs = modesOf(getOutput());
-  if (failed(verifyPhaseArray(*this, "theta", getTheta(),
-                              std::min(inputs, outputs),
+static LogicalResult verifyAttenuatorPhases(Operation *op, StringRef name,
+                                            ArrayRef<double> values,
+                                            int64_t expected) {
+  if (failed(verifyPhaseArray(op, name, values, expected,
                               "one attenuator per min(input, output) mode")))
     return failure();
-  for (auto [index, theta] : llvm::enumerate(getTheta()))
+  for (auto [index, theta] : llvm::enumerate(values))
     if (theta < 0.0 || theta > runtime::kPi)
-      return emitOpError() << "expects attenuator phases in [0, pi], but "
-                              "'theta'["
-                           << index << "] is " << formatNumber("%g", theta);
-  double gain = getGain().convertToDouble();
+      return op->emitOpError() << "expects attenuator phases in [0, pi], but '"
+                               << name << "'[" << index << "] is "
+                               << formatNumber("%g", theta);
+  return success();
+}
+
+static LogicalResult verifyGain(Operation *op, StringRef name, double gain) {
   if (!std::isfinite(gain) || gain < 0.0)
-    return emitOpError() << "expects a finite 'gain' >= 0, got "
-                         << formatNumber("%g", gain);
+    return op->emitOpError() << "expects a finite '" << name << "' >= 0, got "
+                             << formatNumber("%g", gain);
+  return success();
+}
+
+LogicalResult DiagonalOp::verify() {
+  int64_t inputs = modesOf(getInput()), outputs = modesOf(getOutput());
+  if (failed(verifyAttenuatorPhases(*this, "theta", getTheta(),
+                                    std::min(inputs, outputs))))
+    return failure();
+  if (failed(verifyGain(*this, "gain", getGain().convertToDouble())))
+    return failure();
+  if (getInitialTheta().has_value() != getInitialGain().has_value())
+    return emitOpError("expects initial theta and gain together");
+  if (std::optional<ArrayRef<double>> initial = getInitialTheta()) {
+    if (failed(verifyAttenuatorPhases(*this, "initial theta", *initial,
+                                      std::min(inputs, outputs))) ||
+        failed(verifyGain(*this, "initial gain",
+                          getInitialGain()->convertToDouble())))
+      return failure();
+  }
   return verifyLayer(*this, getLayer());
 }
 
@@ -279,6 +301,20 @@ LogicalResult MeshOp::verify() {
                              << formatNumber("%g", phases[i]);
     }
   }
+  std::optional<ArrayRef<double>> initialTheta = getInitialTheta(),
+                                  initialPhi = getInitialPhi(),
+                                  initialOutputs = getInitialOutputPhases();
+  if (initialTheta.has_value() != initialPhi.has_value() ||
+      initialTheta.has_value() != initialOutputs.has_value())
+    return emitOpError("expects initial theta, phi and outputs together");
+  if (initialTheta &&
+      (failed(verifyPhaseArray(*this, "initial theta", *initialTheta, mzis,
+                               "one per MZI, N(N-1)/2")) ||
+       failed(verifyPhaseArray(*this, "initial phi", *initialPhi, mzis,
+                               "one per MZI, N(N-1)/2")) ||
+       failed(verifyPhaseArray(*this, "initial outputs", *initialOutputs, n,
+                               "one per mode"))))
+    return failure();
   if (failed(verifyLayer(*this, getLayer())) ||
       failed(verifyFactor(*this, getFactor())))
     return failure();

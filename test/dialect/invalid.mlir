@@ -228,3 +228,43 @@ func.func @activation_kind(%x: !photonic.field<2>) {
   %y = photonic.activation relu %x : !photonic.field<2>
   return
 }
+
+// -----
+
+func.func @mesh_initial_partial(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.mesh' op expects initial theta, phi and outputs together}}
+  %y = "photonic.mesh"(%x) <{topology = 0 : i32, theta = array<f64: 0.0>, phi = array<f64: 0.0>, output_phases = array<f64: 0.0, 0.0>, initial_theta = array<f64: 0.0>}> : (!photonic.field<2>) -> !photonic.field<2>
+  return
+}
+
+// -----
+
+func.func @mesh_initial_length(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.mesh' op expects 'initial phi' to have 1 entries (one per MZI, N(N-1)/2), got 2}}
+  %y = photonic.mesh clements %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] initial(theta = [0.0] phi = [0.0, 1.0] outputs = [0.0, 0.0]) : !photonic.field<2>
+  return
+}
+
+// -----
+
+func.func @diagonal_initial_partial(%x: !photonic.field<1>) {
+  // expected-error @below {{'photonic.diagonal' op expects initial theta and gain together}}
+  %y = "photonic.diagonal"(%x) <{theta = array<f64: 0.0>, gain = 1.0 : f64, initial_gain = 1.0 : f64}> : (!photonic.field<1>) -> !photonic.field<1>
+  return
+}
+
+// -----
+
+func.func @diagonal_initial_range(%x: !photonic.field<1>) {
+  // expected-error @below {{'photonic.diagonal' op expects attenuator phases in [0, pi], but 'initial theta'[0] is 5}}
+  %y = photonic.diagonal %x theta = [0.0] gain = 1.0 initial(theta = [5.0] gain = 1.0) : !photonic.field<1> -> !photonic.field<1>
+  return
+}
+
+// -----
+
+func.func @diagonal_initial_gain(%x: !photonic.field<1>) {
+  // expected-error @below {{'photonic.diagonal' op expects a finite 'initial gain' >= 0, got -3}}
+  %y = photonic.diagonal %x theta = [0.0] gain = 1.0 initial(theta = [0.0] gain = -3.0) : !photonic.field<1> -> !photonic.field<1>
+  return
+}

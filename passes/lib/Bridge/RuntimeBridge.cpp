@@ -66,7 +66,9 @@ MeshOp createMesh(OpBuilder &builder, Location loc, Value input,
       TopologyAttr::get(builder.getContext(), fromRuntime(mesh.topology)),
       builder.getDenseF64ArrayAttr(mesh.theta),
       builder.getDenseF64ArrayAttr(mesh.phi),
-      builder.getDenseF64ArrayAttr(mesh.outputPhases), mask, layer, factor);
+      builder.getDenseF64ArrayAttr(mesh.outputPhases), mask,
+      /*initial_theta=*/nullptr, /*initial_phi=*/nullptr,
+      /*initial_output_phases=*/nullptr, layer, factor);
 }
 
 FailureOr<func::FuncOp> getEntryFunction(ModuleOp module) {

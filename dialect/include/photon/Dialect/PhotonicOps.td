@@ -121,6 +121,8 @@ def Photonic_DiagonalOp : Photonic_Op<"diagonal", [Pure]> {
     θ = π: blocked). Input modes i >= M are terminated, output modes
     i >= N are dark. `theta` has min(M, N) finite entries; `gain` is a
     finite optical gain >= 0 (β = σ_max after SVD lowering).
+    `initial(theta = [...] gain = ...)` optionally stores the values before
+    the first training, for lottery-ticket resets.
 
     ```mlir
     %y = photonic.diagonal %x theta = [0.0, 1.2] gain = 2.5
@@ -128,11 +130,16 @@ def Photonic_DiagonalOp : Photonic_Op<"diagonal", [Pure]> {
     ```
   }];
   let arguments = (ins Photonic_FieldType:$input, DenseF64ArrayAttr:$theta,
-                       F64Attr:$gain, OptionalAttr<I64Attr>:$layer);
+                       F64Attr:$gain,
+                       OptionalAttr<DenseF64ArrayAttr>:$initial_theta,
+                       OptionalAttr<F64Attr>:$initial_gain,
+                       OptionalAttr<I64Attr>:$layer);
   let results = (outs Photonic_FieldType:$output);
   let assemblyFormat = [{
-    $input `theta` `=` custom<Phases>($theta) `gain` `=` $gain attr-dict `:`
-           qualified(type($input)) `->` qualified(type($output))
+    $input `theta` `=` custom<Phases>($theta) `gain` `=` $gain
+           (`initial` `(` `theta` `=` custom<Phases>($initial_theta)^ `gain` `=`
+              $initial_gain `)`)?
+           attr-dict `:` qualified(type($input)) `->` qualified(type($output))
   }];
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -164,6 +171,10 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
     flag per shifter, ordered [θ..., φ..., outputs...]; `false` marks a
     pruned shifter, whose phase must be exactly 0.
 
+    `initial(theta = [...] phi = [...] outputs = [...])` optionally stores
+    the phases the mesh had before its first training, for lottery-ticket
+    resets (`photonic-prune-lth`); all three lists come together.
+
     ```mlir
     %y = photonic.mesh clements %x theta = [1.5707963267948966]
            phi = [0.0] outputs = [0.0, 3.141592653589793]
@@ -175,6 +186,9 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
                        DenseF64ArrayAttr:$theta, DenseF64ArrayAttr:$phi,
                        DenseF64ArrayAttr:$output_phases,
                        OptionalAttr<DenseBoolArrayAttr>:$mask,
+                       OptionalAttr<DenseF64ArrayAttr>:$initial_theta,
+                       OptionalAttr<DenseF64ArrayAttr>:$initial_phi,
+                       OptionalAttr<DenseF64ArrayAttr>:$initial_output_phases,
                        OptionalAttr<I64Attr>:$layer,
                        OptionalAttr<StrAttr>:$factor);
   let results = (outs Photonic_FieldType:$output);
@@ -182,6 +196,9 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
     $topology $input `theta` `=` custom<Phases>($theta)
               `phi` `=` custom<Phases>($phi)
               `outputs` `=` custom<Phases>($output_phases) (`mask` `=` $mask^)?
+              (`initial` `(` `theta` `=` custom<Phases>($initial_theta)^ `phi` `=`
+                 custom<Phases>($initial_phi) `outputs` `=`
+                 custom<Phases>($initial_output_phases) `)`)?
               attr-dict `:` qualified(type($input))
   }];
   let extraClassDeclaration = [{
