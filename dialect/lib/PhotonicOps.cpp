@@ -249,6 +249,17 @@ LogicalResult DiagonalOp::verify() {
     return failure();
   if (failed(verifyGain(*this, "gain", getGain().convertToDouble())))
     return failure();
+  if (std::optional<ArrayRef<bool>> mask = getMask()) {
+    if (mask->size() != getTheta().size())
+      return emitOpError() << "expects 'mask' to have " << getTheta().size()
+                           << " entries (one per attenuator), got "
+                           << mask->size();
+    for (auto [index, live] : llvm::enumerate(*mask))
+      if (!live && getTheta()[index] != 0.0)
+        return emitOpError()
+               << "expects masked attenuators to have phase 0, but 'theta'["
+               << index << "] is " << formatNumber("%g", getTheta()[index]);
+  }
   if (getInitialTheta().has_value() != getInitialGain().has_value())
     return emitOpError("expects initial theta and gain together");
   if (std::optional<ArrayRef<double>> initial = getInitialTheta()) {

@@ -140,9 +140,25 @@ static Error verifyDiagonal(const std::string &prefix, const Layer &layer) {
   if (Error e = checkPhases(prefix, "theta", d.theta,
                             std::min(layer.inputs, layer.outputs)))
     return e;
+  for (size_t i = 0; i < d.theta.size(); ++i)
+    if (d.theta[i] < 0.0 || d.theta[i] > kPi)
+      return makeError(llvm::formatv(
+          "{0}'theta'[{1}] is {2}, expected an attenuator phase in [0, pi]",
+          prefix, i, d.theta[i]));
   if (!std::isfinite(d.gain) || d.gain < 0.0)
     return makeError(llvm::formatv(
         "{0}'gain' is {1}, expected a finite value >= 0", prefix, d.gain));
+  if (d.mask.empty())
+    return Error::success();
+  if (d.mask.size() != d.theta.size())
+    return makeError(llvm::formatv("{0}'mask' has {1} entries, expected {2}",
+                                   prefix, d.mask.size(), d.theta.size()));
+  for (size_t i = 0; i < d.mask.size(); ++i)
+    if (d.mask[i] == 0 && d.theta[i] != 0.0)
+      return makeError(llvm::formatv(
+          "{0}'theta'[{1}] is {2} but 'mask'[{1}] is 0 (masked attenuators "
+          "must have phase 0)",
+          prefix, i, d.theta[i]));
   return Error::success();
 }
 
@@ -296,6 +312,8 @@ private:
   std::string prefix;
 };
 
+Error readMask(const FieldReader &reader, std::vector<uint8_t> &mask);
+
 Error parseMeshFields(const FieldReader &reader, Layer &layer) {
   Expected<std::string> topologyName = reader.readString("topology");
   if (!topologyName)
@@ -316,18 +334,23 @@ Error parseMeshFields(const FieldReader &reader, Layer &layer) {
       return values.takeError();
     *target = std::move(*values);
   }
-  if (const json::Value *maskValue = reader.find("mask")) {
-    const json::Array *array = maskValue->getAsArray();
-    if (!array)
-      return reader.error("'mask' is not an array");
-    mesh.mask.reserve(array->size());
-    for (size_t i = 0; i < array->size(); ++i) {
-      std::optional<int64_t> bit = (*array)[i].getAsInteger();
-      if (!bit || (*bit != 0 && *bit != 1))
-        return reader.error(
-            llvm::formatv("'mask'[{0}] is not 0 or 1", i).str());
-      mesh.mask.push_back(static_cast<uint8_t>(*bit));
-    }
+  return readMask(reader, mesh.mask);
+}
+
+/// Reads the optional "mask" (an array of 0/1) into `mask`.
+Error readMask(const FieldReader &reader, std::vector<uint8_t> &mask) {
+  const json::Value *maskValue = reader.find("mask");
+  if (!maskValue)
+    return Error::success();
+  const json::Array *array = maskValue->getAsArray();
+  if (!array)
+    return reader.error("'mask' is not an array");
+  mask.reserve(array->size());
+  for (size_t i = 0; i < array->size(); ++i) {
+    std::optional<int64_t> bit = (*array)[i].getAsInteger();
+    if (!bit || (*bit != 0 && *bit != 1))
+      return reader.error(llvm::formatv("'mask'[{0}] is not 0 or 1", i).str());
+    mask.push_back(static_cast<uint8_t>(*bit));
   }
   return Error::success();
 }
@@ -344,7 +367,7 @@ Error parseDiagonalFields(const FieldReader &reader, Layer &layer) {
   if (!gain)
     return gain.takeError();
   d.gain = *gain;
-  return Error::success();
+  return readMask(reader, d.mask);
 }
 
 Expected<Layer> parseLayer(const json::Value &value, size_t index) {
@@ -497,6 +520,15 @@ void writeNumbers(json::OStream &j, StringRef key,
   });
 }
 
+void writeMask(json::OStream &j, const std::vector<uint8_t> &mask) {
+  if (mask.empty())
+    return;
+  j.attributeArray("mask", [&] {
+    for (uint8_t bit : mask)
+      j.value(static_cast<int64_t>(bit));
+  });
+}
+
 void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
   json::OStream j(os);
   j.object([&] {
@@ -510,16 +542,13 @@ void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
       writeNumbers(j, "theta", mesh.theta);
       writeNumbers(j, "phi", mesh.phi);
       writeNumbers(j, "output_phases", mesh.outputPhases);
-      if (!mesh.mask.empty())
-        j.attributeArray("mask", [&] {
-          for (uint8_t bit : mesh.mask)
-            j.value(static_cast<int64_t>(bit));
-        });
+      writeMask(j, mesh.mask);
       break;
     }
     case LayerKind::Diagonal:
       writeNumbers(j, "theta", layer.diagonal.theta);
       j.attribute("gain", positiveZero(layer.diagonal.gain));
+      writeMask(j, layer.diagonal.mask);
       break;
     case LayerKind::Activation:
       j.attribute("function", activationName(layer.activation));

@@ -268,3 +268,19 @@ func.func @diagonal_initial_gain(%x: !photonic.field<1>) {
   %y = photonic.diagonal %x theta = [0.0] gain = 1.0 initial(theta = [0.0] gain = -3.0) : !photonic.field<1> -> !photonic.field<1>
   return
 }
+
+// -----
+
+func.func @diagonal_mask_length(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.diagonal' op expects 'mask' to have 2 entries (one per attenuator), got 1}}
+  %y = photonic.diagonal %x theta = [0.0, 0.0] gain = 1.0 mask = [true] : !photonic.field<2> -> !photonic.field<2>
+  return
+}
+
+// -----
+
+func.func @diagonal_masked_phase(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.diagonal' op expects masked attenuators to have phase 0, but 'theta'[1] is 0.25}}
+  %y = photonic.diagonal %x theta = [0.0, 0.25] gain = 1.0 mask = [true, false] : !photonic.field<2> -> !photonic.field<2>
+  return
+}

@@ -73,8 +73,8 @@ func.func @exact_phases(%x: !photonic.field<3>) -> !photonic.field<3> {
 func.func @initial_phases(%x: !photonic.field<2>) -> !photonic.field<2> {
   // CHECK: photonic.mesh clements %{{.*}} theta = [0.0] phi = [1.25] outputs = [0.5, 0.0] mask = [false, true, true, true] initial(theta = [0.3] phi = [1.0] outputs = [0.1, 6.0]) : !photonic.field<2>
   %a = photonic.mesh clements %x theta = [0.0] phi = [1.25] outputs = [0.5, 0.0] mask = [false, true, true, true] initial(theta = [0.3] phi = [1.0] outputs = [0.1, 6.0]) : !photonic.field<2>
-  // CHECK: photonic.diagonal %{{.*}} theta = [0.5, 0.0] gain = 2.000000e+00 initial(theta = [1.0, 2.0] gain = 1.500000e+00) {layer = 0 : i64}
-  %b = photonic.diagonal %a theta = [0.5, 0.0] gain = 2.0 initial(theta = [1.0, 2.0] gain = 1.5) {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<2>
+  // CHECK: photonic.diagonal %{{.*}} theta = [0.5, 0.0] gain = 2.000000e+00 mask = [true, false] initial(theta = [1.0, 2.0] gain = 1.500000e+00) {layer = 0 : i64}
+  %b = photonic.diagonal %a theta = [0.5, 0.0] gain = 2.0 mask = [true, false] initial(theta = [1.0, 2.0] gain = 1.5) {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<2>
   return %b : !photonic.field<2>
 }
 

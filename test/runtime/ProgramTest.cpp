@@ -389,3 +389,26 @@ TEST(ProgramErrors, WrongTypes) {
 }
 
 } // namespace
+
+TEST(ProgramErrors, DiagonalAttenuatorsAndMask) {
+  // Attenuator phases live in [0, pi].
+  std::string text = editSample("\"gain\":", "\"mask\":[1,1,1,1],\"gain\":");
+  EXPECT_EQ(parseError(text), "");
+  text = editSample("\"gain\":", "\"mask\":[1,1],\"gain\":");
+  EXPECT_TRUE(mentions(parseError(text),
+                       {"layers[2] (diagonal)", "'mask' has 2 entries, expected 4"}));
+  Program p = sampleProgram();
+  p.layers[2].diagonal.theta[0] = 4.0;
+  EXPECT_TRUE(mentions(parseError(toJson(p)),
+                       {"layers[2] (diagonal)", "'theta'[0]", "[0, pi]"}));
+  p = sampleProgram();
+  p.layers[2].diagonal.theta[1] = 0.5;
+  p.layers[2].diagonal.mask = {1, 0, 1, 1};
+  EXPECT_TRUE(mentions(parseError(toJson(p)),
+                       {"layers[2] (diagonal)", "'mask'[1] is 0"}));
+  // A valid mask round-trips.
+  p.layers[2].diagonal.theta[1] = 0.0;
+  llvm::Expected<Program> q = parseProgram(toJson(p), "prog.json");
+  ASSERT_TRUE(bool(q)) << llvm::toString(q.takeError());
+  EXPECT_EQ(q->layers[2].diagonal.mask, p.layers[2].diagonal.mask);
+}

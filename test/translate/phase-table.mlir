@@ -6,7 +6,7 @@
 func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
   %0 = photonic.encode %x : tensor<2xf64> -> !photonic.field<2>
   %1 = photonic.mesh clements %0 theta = [1.5707963267948966] phi = [3.141592653589793] outputs = [0.0, 6.283185307179586] {factor = "V", layer = 0 : i64} : !photonic.field<2>
-  %2 = photonic.diagonal %1 theta = [0.0, 3.141592653589793] gain = 2.0 {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<2>
+  %2 = photonic.diagonal %1 theta = [0.0, 3.141592653589793] gain = 2.0 mask = [false, true] {layer = 0 : i64} : !photonic.field<2> -> !photonic.field<2>
   %3 = photonic.activation softplus %2 : !photonic.field<2>
   %4 = photonic.mesh reck %3 theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] mask = [false, true, true, true] {factor = "U", layer = 0 : i64} : !photonic.field<2>
   %5 = photonic.detect %4 : !photonic.field<2> -> tensor<2xf64>
@@ -37,7 +37,7 @@ func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
 // CHECK-NEXT:   "inputs": 2,
 // CHECK-NEXT:   "outputs": 2,
 // CHECK-NEXT:   "gain": 2,
-// CHECK-NEXT:   "shifters": 2,
+// CHECK-NEXT:   "shifters": 1,
 // CHECK-NEXT:   "power_mw": 25
 // CHECK:        "index": 2,
 // CHECK-NEXT:   "layer": 0,
@@ -84,6 +84,8 @@ func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
 // CHECK:        "component": 1,
 // CHECK:        "arm": "attenuator",
 // CHECK-NEXT:   "phase_rad": 0,
+// CHECK-NEXT:   "power_mw": 0,
+// CHECK-NEXT:   "live": false
 // CHECK:        "arm": "attenuator",
 // CHECK-NEXT:   "phase_rad": 3.1415926535897931,
 // CHECK-NEXT:   "power_mw": 25,
@@ -94,10 +96,10 @@ func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
 // CHECK-NEXT:   "power_mw": 0,
 // CHECK-NEXT:   "live": false
 // CHECK:      "totals": {
-// CHECK-NEXT:  "shifters": 9,
+// CHECK-NEXT:  "shifters": 8,
 // CHECK-NEXT:  "power_mw": 62.5
 
 // PPI: "p_pi_mw": 10,
 // PPI: "totals": {
-// PPI-NEXT:  "shifters": 9,
+// PPI-NEXT:  "shifters": 8,
 // PPI-NEXT:  "power_mw": 25

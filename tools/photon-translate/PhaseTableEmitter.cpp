@@ -62,9 +62,11 @@ std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
     }
   } else if (layer.kind == runtime::LayerKind::Diagonal) {
     // Attenuator phases live in [0, π] (verified); they are not wrapped.
-    for (size_t i = 0; i < layer.diagonal.theta.size(); ++i)
+    const runtime::Diagonal &diagonal = layer.diagonal;
+    for (size_t i = 0; i < diagonal.theta.size(); ++i)
       rows.push_back({0, static_cast<int>(i), 1, "attenuator",
-                      layer.diagonal.theta[i], true});
+                      diagonal.theta[i],
+                      diagonal.mask.empty() || diagonal.mask[i] != 0});
   }
   return rows;
 }

@@ -50,6 +50,8 @@ runtime::Diagonal readDiagonal(DiagonalOp op) {
       llvm::cast<FieldType>(op.getOutput().getType()).getModes());
   diagonal.theta.assign(op.getTheta().begin(), op.getTheta().end());
   diagonal.gain = op.getGain().convertToDouble();
+  if (std::optional<ArrayRef<bool>> mask = op.getMask())
+    diagonal.mask.assign(mask->begin(), mask->end());
   return diagonal;
 }
 
@@ -167,6 +169,103 @@ FailureOr<runtime::Program> buildModuleProgram(Operation *op) {
   if (failed(func))
     return failure();
   return buildProgram(*func);
+}
+
+/// Calls `fn(op, layer)` for every mesh and diagonal op of `func` with the
+/// program layer it became, in chain order.
+template <typename Program, typename Fn>
+static void forEachParameterLayer(func::FuncOp func, Program &program,
+                                  Fn &&fn) {
+  auto layer = program.layers.begin();
+  for (Operation &op : func.getBody().front()) {
+    if (!llvm::isa<MeshOp, DiagonalOp>(op))
+      continue;
+    auto kind = llvm::isa<MeshOp>(op) ? runtime::LayerKind::Mesh
+                                      : runtime::LayerKind::Diagonal;
+    while (layer != program.layers.end() && layer->kind != kind)
+      ++layer;
+    assert(layer != program.layers.end() && "program does not match func");
+    fn(op, *layer);
+    ++layer;
+  }
+}
+
+void writeProgram(func::FuncOp func, const runtime::Program &program) {
+  OpBuilder builder(func.getContext());
+  forEachParameterLayer(func, program, [&](Operation &op,
+                                           const runtime::Layer &layer) {
+    if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {
+      mesh.setThetaAttr(builder.getDenseF64ArrayAttr(layer.mesh.theta));
+      mesh.setPhiAttr(builder.getDenseF64ArrayAttr(layer.mesh.phi));
+      mesh.setOutputPhasesAttr(
+          builder.getDenseF64ArrayAttr(layer.mesh.outputPhases));
+      if (!layer.mesh.mask.empty()) {
+        SmallVector<bool> flags(layer.mesh.mask.begin(),
+                                layer.mesh.mask.end());
+        mesh.setMaskAttr(builder.getDenseBoolArrayAttr(flags));
+      }
+      return;
+    }
+    auto diagonal = llvm::cast<DiagonalOp>(op);
+    diagonal.setThetaAttr(builder.getDenseF64ArrayAttr(layer.diagonal.theta));
+    diagonal.setGainAttr(builder.getF64FloatAttr(layer.diagonal.gain));
+    if (!layer.diagonal.mask.empty()) {
+      SmallVector<bool> flags(layer.diagonal.mask.begin(),
+                              layer.diagonal.mask.end());
+      diagonal.setMaskAttr(builder.getDenseBoolArrayAttr(flags));
+    }
+  });
+}
+
+bool hasInitialValues(func::FuncOp func) {
+  bool all = true;
+  func.walk([&](Operation *op) {
+    if (auto mesh = llvm::dyn_cast<MeshOp>(op))
+      all &= mesh.getInitialTheta().has_value();
+    else if (auto diagonal = llvm::dyn_cast<DiagonalOp>(op))
+      all &= diagonal.getInitialTheta().has_value();
+  });
+  return all;
+}
+
+void writeInitialValues(func::FuncOp func, const runtime::Program &program) {
+  OpBuilder builder(func.getContext());
+  forEachParameterLayer(func, program, [&](Operation &op,
+                                           const runtime::Layer &layer) {
+    if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {
+      mesh.setInitialThetaAttr(builder.getDenseF64ArrayAttr(layer.mesh.theta));
+      mesh.setInitialPhiAttr(builder.getDenseF64ArrayAttr(layer.mesh.phi));
+      mesh.setInitialOutputPhasesAttr(
+          builder.getDenseF64ArrayAttr(layer.mesh.outputPhases));
+      return;
+    }
+    auto diagonal = llvm::cast<DiagonalOp>(op);
+    diagonal.setInitialThetaAttr(
+        builder.getDenseF64ArrayAttr(layer.diagonal.theta));
+    diagonal.setInitialGainAttr(builder.getF64FloatAttr(layer.diagonal.gain));
+  });
+}
+
+runtime::Program readInitialValues(func::FuncOp func,
+                                   const runtime::Program &current) {
+  runtime::Program initial = current;
+  forEachParameterLayer(func, initial, [&](Operation &op,
+                                           runtime::Layer &layer) {
+    if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {
+      ArrayRef<double> theta = *mesh.getInitialTheta(),
+                       phi = *mesh.getInitialPhi(),
+                       outputs = *mesh.getInitialOutputPhases();
+      layer.mesh.theta.assign(theta.begin(), theta.end());
+      layer.mesh.phi.assign(phi.begin(), phi.end());
+      layer.mesh.outputPhases.assign(outputs.begin(), outputs.end());
+      return;
+    }
+    auto diagonal = llvm::cast<DiagonalOp>(op);
+    ArrayRef<double> theta = *diagonal.getInitialTheta();
+    layer.diagonal.theta.assign(theta.begin(), theta.end());
+    layer.diagonal.gain = diagonal.getInitialGain()->convertToDouble();
+  });
+  return initial;
 }
 
 } // namespace photon

@@ -70,7 +70,8 @@ struct LowerDensePass : public photon::impl::LowerDenseBase<LowerDensePass> {
     Value s = builder.create<DiagonalOp>(
         op.getLoc(), op.getOutput().getType(), v,
         builder.getDenseF64ArrayAttr(sigma.theta),
-        builder.getF64FloatAttr(sigma.gain), /*initial_theta=*/nullptr,
+        builder.getF64FloatAttr(sigma.gain), /*mask=*/nullptr,
+        /*initial_theta=*/nullptr,
         /*initial_gain=*/nullptr, layer);
     Value u = builder.create<UnitaryOp>(
         op.getLoc(), op.getOutput().getType(), s,

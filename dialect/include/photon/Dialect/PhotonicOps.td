@@ -121,8 +121,10 @@ def Photonic_DiagonalOp : Photonic_Op<"diagonal", [Pure]> {
     θ = π: blocked). Input modes i >= M are terminated, output modes
     i >= N are dark. `theta` has min(M, N) finite entries; `gain` is a
     finite optical gain >= 0 (β = σ_max after SVD lowering).
-    `initial(theta = [...] gain = ...)` optionally stores the values before
-    the first training, for lottery-ticket resets.
+    The optional `mask` has one flag per attenuator; `false` marks an
+    attenuator removed by `photonic-dead-shifter-elim` (a plain waveguide,
+    θ exactly 0). `initial(theta = [...] gain = ...)` optionally stores the
+    values before the first training, for lottery-ticket resets.
 
     ```mlir
     %y = photonic.diagonal %x theta = [0.0, 1.2] gain = 2.5
@@ -131,12 +133,14 @@ def Photonic_DiagonalOp : Photonic_Op<"diagonal", [Pure]> {
   }];
   let arguments = (ins Photonic_FieldType:$input, DenseF64ArrayAttr:$theta,
                        F64Attr:$gain,
+                       OptionalAttr<DenseBoolArrayAttr>:$mask,
                        OptionalAttr<DenseF64ArrayAttr>:$initial_theta,
                        OptionalAttr<F64Attr>:$initial_gain,
                        OptionalAttr<I64Attr>:$layer);
   let results = (outs Photonic_FieldType:$output);
   let assemblyFormat = [{
     $input `theta` `=` custom<Phases>($theta) `gain` `=` $gain
+           (`mask` `=` $mask^)?
            (`initial` `(` `theta` `=` custom<Phases>($initial_theta)^ `gain` `=`
               $initial_gain `)`)?
            attr-dict `:` qualified(type($input)) `->` qualified(type($output))

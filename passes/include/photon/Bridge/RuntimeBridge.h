@@ -40,6 +40,24 @@ mlir::FailureOr<mlir::func::FuncOp> getEntryFunction(mlir::ModuleOp module);
 /// offending op otherwise (e.g. a dense op that was not lowered).
 mlir::FailureOr<runtime::Program> buildProgram(mlir::func::FuncOp func);
 
+/// Writes the phases, gains and masks of `program` back into the mesh and
+/// diagonal ops of `func`. `program` must have come from buildProgram(func)
+/// (same chain of ops).
+void writeProgram(mlir::func::FuncOp func, const runtime::Program &program);
+
+/// True when every mesh and diagonal op of `func` stores initial values.
+bool hasInitialValues(mlir::func::FuncOp func);
+
+/// Stores the phases and gains of `program` as the initial values of the
+/// mesh and diagonal ops of `func` (program from buildProgram(func)).
+void writeInitialValues(mlir::func::FuncOp func,
+                        const runtime::Program &program);
+
+/// `current` with every phase and gain replaced by the initial value stored
+/// in the IR (masks kept). Requires hasInitialValues(func).
+runtime::Program readInitialValues(mlir::func::FuncOp func,
+                                   const runtime::Program &current);
+
 /// buildProgram on the only function of `op`, which must be a module (what
 /// translations receive). Emits an error otherwise.
 mlir::FailureOr<runtime::Program> buildModuleProgram(mlir::Operation *op);

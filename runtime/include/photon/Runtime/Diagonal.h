@@ -11,6 +11,7 @@
 #define PHOTON_RUNTIME_DIAGONAL_H
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <vector>
 
 namespace photon::runtime {
@@ -22,6 +23,10 @@ struct Diagonal {
   std::vector<double> theta;
   /// Global optical gain β >= 0.
   double gain = 1.0;
+  /// Per-attenuator fabrication flags, empty when all are fabricated;
+  /// otherwise of size min(inputs, outputs). 0 marks an eliminated
+  /// attenuator (a plain waveguide), whose θ is exactly 0.
+  std::vector<uint8_t> mask;
 };
 
 /// Realises singular values (non-negative, any order) as attenuators and a
