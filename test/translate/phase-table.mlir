@@ -28,6 +28,7 @@ func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
 // CHECK-NEXT:   "modes": 2,
 // CHECK-NEXT:   "columns": 2,
 // CHECK-NEXT:   "mzis": 1,
+// CHECK-NEXT:   "fixed_crossings": 0,
 // CHECK-NEXT:   "shifters": 4,
 // CHECK-NEXT:   "power_mw": 37.5
 // CHECK:        "index": 1,
@@ -47,6 +48,7 @@ func.func @net(%x: tensor<2xf64>) -> tensor<2xf64> {
 // CHECK-NEXT:   "modes": 2,
 // CHECK-NEXT:   "columns": 1,
 // CHECK-NEXT:   "mzis": 1,
+// CHECK-NEXT:   "fixed_crossings": 0,
 // CHECK-NEXT:   "shifters": 3,
 // CHECK-NEXT:   "power_mw": 0
 

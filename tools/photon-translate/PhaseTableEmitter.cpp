@@ -71,6 +71,16 @@ std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
   return rows;
 }
 
+/// MZIs whose θ and φ are both masked: fixed crossings, no heater.
+int fixedCrossings(const runtime::Mesh &mesh) {
+  if (mesh.mask.empty())
+    return 0;
+  int count = 0, mzis = mesh.mziCount();
+  for (int k = 0; k < mzis; ++k)
+    count += !mesh.mask[k] && !mesh.mask[mzis + k];
+  return count;
+}
+
 void writeProvenance(llvm::json::OStream &json, const runtime::Layer &layer) {
   if (layer.sourceLayer >= 0)
     json.attribute("layer", layer.sourceLayer);
@@ -133,6 +143,7 @@ void writePhaseTable(const runtime::Program &program,
             json.attribute("columns", runtime::meshDepth(layer.mesh.topology,
                                                          layer.mesh.modes));
             json.attribute("mzis", layer.mesh.mziCount());
+            json.attribute("fixed_crossings", fixedCrossings(layer.mesh));
           } else {
             json.attribute("kind", "diagonal");
             json.attribute("inputs", layer.diagonal.inputs);

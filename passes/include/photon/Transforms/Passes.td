@@ -67,4 +67,48 @@ def DecomposeUnitary : Pass<"photonic-decompose-unitary", "mlir::ModuleOp"> {
   ];
 }
 
+def DeadShifterElim : Pass<"photonic-dead-shifter-elim", "mlir::ModuleOp"> {
+  let summary = "Remove phase shifters at phase 0 from what is fabricated";
+  let description = [{
+    A thermo-optic shifter whose phase is 0 needs no heater: it can be left
+    out of the chip (or power-gated). This pass marks every such shifter as
+    eliminated in the IR:
+
+    - a mesh shifter (θ, φ or output) is dead when its phase is within
+      `tolerance` of 0 on the circle, i.e. min(w, 2π − w) ≤ tolerance with
+      w the phase wrapped into [0, 2π); its phase becomes exactly 0 and its
+      `mask` entry false;
+    - an MZI whose θ and φ are both dead is a fixed crossing (the cross
+      state M(0, 0) = i·[[0, 1], [1, 0]]): no heater at all;
+    - a Σ attenuator with θ ≤ `tolerance` is at full transmission and is
+      dropped (a plain waveguide): θ becomes 0 and its `mask` entry false.
+
+    Shifters that were already masked stay masked. With the default
+    tolerance (1e-9 rad) the transfer matrix changes by at most about the
+    tolerance per eliminated shifter. The pass prints what it removed (and
+    writes it as JSON to `report` when given): shifters by arm, fixed
+    crossings, attenuators, and the static power saved.
+
+    Before:
+    ```mlir
+    %y = photonic.mesh clements %x theta = [0.0] phi = [6.283185307179586]
+           outputs = [0.5, 0.0] : !photonic.field<2>
+    ```
+    After:
+    ```mlir
+    %y = photonic.mesh clements %x theta = [0.0] phi = [0.0] outputs = [0.5, 0.0]
+           mask = [false, false, true, false] : !photonic.field<2>
+    ```
+  }];
+  let options = [
+    Option<"tolerance", "tolerance", "double", /*default=*/"1e-9",
+           "Largest phase distance from 0 (rad) that counts as dead">,
+    Option<"report", "report", "std::string", /*default=*/"\"\"",
+           "Write what was eliminated to this JSON file">,
+    Option<"piPowerMilliwatts", "p-pi-mw", "double", /*default=*/"25.0",
+           "Heater power for a phase of pi (mW), for the power report">
+  ];
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
 #endif // PHOTON_TRANSFORMS_PASSES_TD
