@@ -1,0 +1,68 @@
+//===- Pruning.h - Pruning mesh phase shifters ------------------*- C++ -*-===//
+//
+// The primitives shared by every pruning method (magnitude, lottery ticket,
+// random; see MagnitudePruning.h, LotteryTicket.h, RandomPruning.h and
+// docs/pruning.md):
+//
+//  - The prunable shifters are θ and φ of every MZI of every Mesh layer, i.e.
+//    mask indices [0, 2K) of each mesh. Output screens and Σ attenuators are
+//    never pruned.
+//  - Pruning a shifter sets its phase to exactly 0.0 and its mask entry to 0
+//    (the mask is created all ones first when empty).
+//  - Decisions use the *adjusted* phase magnitude, the distance of the phase
+//    from 0 on the circle: min(w, 2π − w) with w = wrapPhase(phase)
+//    (phaseDistanceFromZero in DeadShifters.h), so 6.2 rad counts as small.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_RUNTIME_PRUNING_H
+#define PHOTON_RUNTIME_PRUNING_H
+
+#include "photon/Runtime/Program.h"
+
+#include "llvm/Support/Error.h"
+
+#include <vector>
+
+namespace photon::runtime {
+
+/// Where a fraction or a threshold applies.
+enum class PruneScope {
+  /// Each mesh on its own ("layer-wise": a layer is one mesh).
+  LayerWise,
+  /// All meshes of the program pooled ("global").
+  Global,
+};
+
+/// "layer-wise" or "global".
+const char *pruneScopeName(PruneScope scope);
+
+/// Indices in Program::layers of the Mesh layers, in program order.
+std::vector<int> meshLayerIndices(const Program &program);
+
+/// Creates an all-ones mask when `mesh.mask` is empty.
+void ensureMask(Mesh &mesh);
+
+/// Prunes mesh shifter `index` (mask order: θ in [0, K), φ in [K, 2K)):
+/// phase = 0.0, mask = 0.
+void pruneShifter(Mesh &mesh, int index);
+
+/// True when prunable shifter `index` is unmasked and its phase is not 0
+/// after wrapping: a candidate for magnitude-based pruning.
+bool isLiveNonZero(const Mesh &mesh, int index);
+
+/// Sets every masked phase of every mesh (θ, φ, outputs) and every masked
+/// attenuator to exactly 0.0. The pruning drivers call it after each
+/// training callback, so masks hold even when a trainer moved a masked phase.
+void applyMasks(Program &program);
+
+/// Prunes the bottom `k` fraction (0 < k < 1) of the live, non-zero
+/// prunable shifters by adjusted magnitude: per mesh (LayerWise) or over all
+/// meshes (Global). The number pruned in a pool of n candidates is
+/// floor(k·n + 1/2); ties are broken by (layer, index), lower first.
+/// Returns the number of shifters pruned.
+llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
+                                          PruneScope scope);
+
+} // namespace photon::runtime
+
+#endif // PHOTON_RUNTIME_PRUNING_H

@@ -1,0 +1,128 @@
+//===- Pruning.cpp - Pruning mesh phase shifters --------------------------===//
+//
+// See Pruning.h and docs/pruning.md.
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Runtime/Pruning.h"
+
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/DeadShifters.h"
+#include "photon/Runtime/Metrics.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace photon::runtime {
+
+const char *pruneScopeName(PruneScope scope) {
+  return scope == PruneScope::LayerWise ? "layer-wise" : "global";
+}
+
+std::vector<int> meshLayerIndices(const Program &program) {
+  std::vector<int> indices;
+  for (size_t i = 0; i < program.layers.size(); ++i)
+    if (program.layers[i].kind == LayerKind::Mesh)
+      indices.push_back(static_cast<int>(i));
+  return indices;
+}
+
+void ensureMask(Mesh &mesh) {
+  if (mesh.mask.empty())
+    mesh.mask.assign(static_cast<size_t>(mesh.shifterCount()), 1);
+}
+
+void pruneShifter(Mesh &mesh, int index) {
+  ensureMask(mesh);
+  const int mzis = mesh.mziCount();
+  if (index < mzis)
+    mesh.theta[index] = 0.0;
+  else
+    mesh.phi[index - mzis] = 0.0;
+  mesh.mask[index] = 0;
+}
+
+bool isLiveNonZero(const Mesh &mesh, int index) {
+  return !isShifterOff(mesh, index);
+}
+
+void applyMasks(Program &program) {
+  for (Layer &layer : program.layers) {
+    if (layer.kind == LayerKind::Mesh && !layer.mesh.mask.empty()) {
+      Mesh &mesh = layer.mesh;
+      for (int i = 0; i < mesh.shifterCount(); ++i) {
+        if (mesh.mask[i] != 0)
+          continue;
+        const int mzis = mesh.mziCount();
+        if (i < mzis)
+          mesh.theta[i] = 0.0;
+        else if (i < 2 * mzis)
+          mesh.phi[i - mzis] = 0.0;
+        else
+          mesh.outputPhases[i - 2 * mzis] = 0.0;
+      }
+    } else if (layer.kind == LayerKind::Diagonal) {
+      Diagonal &d = layer.diagonal;
+      for (size_t i = 0; i < d.mask.size(); ++i)
+        if (d.mask[i] == 0)
+          d.theta[i] = 0.0;
+    }
+  }
+}
+
+static llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message.str());
+}
+
+namespace {
+/// A pruning candidate: (adjusted magnitude, layer, index) sorts it.
+struct Candidate {
+  double magnitude;
+  int layer;
+  int index;
+  bool operator<(const Candidate &o) const {
+    return std::tie(magnitude, layer, index) <
+           std::tie(o.magnitude, o.layer, o.index);
+  }
+};
+} // namespace
+
+/// Prunes the round(k·n) smallest of `pool`; returns how many.
+static int pruneSmallest(Program &program, std::vector<Candidate> &pool,
+                         double k) {
+  int count = static_cast<int>(std::floor(k * pool.size() + 0.5));
+  count = std::min<int>(count, static_cast<int>(pool.size()));
+  std::partial_sort(pool.begin(), pool.begin() + count, pool.end());
+  for (int i = 0; i < count; ++i)
+    pruneShifter(program.layers[pool[i].layer].mesh, pool[i].index);
+  return count;
+}
+
+llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
+                                          PruneScope scope) {
+  if (!(k > 0.0 && k < 1.0))
+    return makeError(
+        llvm::formatv("pruning fraction k is {0}, expected a value in (0, 1)",
+                      llvm::format("%g", k)));
+  int pruned = 0;
+  std::vector<Candidate> pool;
+  for (int layer : meshLayerIndices(program)) {
+    const Mesh &mesh = program.layers[layer].mesh;
+    for (int i = 0; i < 2 * mesh.mziCount(); ++i)
+      if (isLiveNonZero(mesh, i))
+        pool.push_back(
+            {phaseDistanceFromZero(shifterPhase(mesh, i)), layer, i});
+    if (scope == PruneScope::LayerWise) {
+      pruned += pruneSmallest(program, pool, k);
+      pool.clear();
+    }
+  }
+  if (scope == PruneScope::Global)
+    pruned += pruneSmallest(program, pool, k);
+  return pruned;
+}
+
+} // namespace photon::runtime

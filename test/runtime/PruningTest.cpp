@@ -1,0 +1,830 @@
+//===- PruningTest.cpp - Magnitude, lottery-ticket and random pruning -----===//
+#include "photon/Runtime/Pruning.h"
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/LotteryTicket.h"
+#include "photon/Runtime/MagnitudePruning.h"
+#include "photon/Runtime/Metrics.h"
+#include "photon/Runtime/Random.h"
+#include "photon/Runtime/RandomPruning.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace photon::runtime;
+
+namespace {
+
+std::string errorText(llvm::Error error) {
+  return llvm::toString(std::move(error));
+}
+
+template <typename T> std::string errorText(llvm::Expected<T> value) {
+  if (value)
+    return "";
+  return llvm::toString(value.takeError());
+}
+
+Layer meshLayer(int modes) {
+  Layer layer;
+  layer.kind = LayerKind::Mesh;
+  layer.inputs = layer.outputs = modes;
+  layer.mesh = makeZeroMesh(Topology::Clements, modes);
+  return layer;
+}
+
+Layer diagonalLayer(int modes, double theta, double gain) {
+  Layer layer;
+  layer.kind = LayerKind::Diagonal;
+  layer.inputs = layer.outputs = modes;
+  layer.diagonal.inputs = layer.diagonal.outputs = modes;
+  layer.diagonal.theta.assign(modes, theta);
+  layer.diagonal.gain = gain;
+  return layer;
+}
+
+/// A chain of meshes (with a Σ between each pair of the same width) and
+/// seeded phases in (0.05, 2π − 0.05): no prunable shifter starts at 0.
+Program randomProgram(const std::vector<int> &modes, uint64_t seed) {
+  Random random(seed);
+  Program p;
+  p.inputs = modes.front();
+  p.outputs = modes.back();
+  for (size_t i = 0; i < modes.size(); ++i) {
+    if (i > 0 && modes[i] != modes[i - 1])
+      return Program(); // keep the helper simple: equal widths only
+    Layer layer = meshLayer(modes[i]);
+    layer.sourceLayer = static_cast<int>(i);
+    auto draw = [&] { return 0.05 + (kTwoPi - 0.1) * random.uniform(); };
+    for (double &t : layer.mesh.theta)
+      t = draw();
+    for (double &f : layer.mesh.phi)
+      f = draw();
+    for (double &o : layer.mesh.outputPhases)
+      o = draw();
+    p.layers.push_back(layer);
+    Layer sigma = diagonalLayer(modes[i], 0.0, 1.0);
+    for (double &t : sigma.diagonal.theta)
+      t = kPi * random.uniform();
+    sigma.diagonal.gain = 1.0 + random.uniform();
+    p.layers.push_back(sigma);
+  }
+  return p;
+}
+
+/// True when every masked phase (mesh and attenuator) is exactly +0.0 and
+/// the program verifies.
+::testing::AssertionResult masksHold(const Program &p) {
+  if (llvm::Error e = verifyProgram(p))
+    return ::testing::AssertionFailure() << llvm::toString(std::move(e));
+  for (const Layer &layer : p.layers) {
+    if (layer.kind != LayerKind::Mesh || layer.mesh.mask.empty())
+      continue;
+    for (int i = 0; i < layer.mesh.shifterCount(); ++i)
+      if (!layer.mesh.mask[i]) {
+        double phase = shifterPhase(layer.mesh, i);
+        if (phase != 0.0 || std::signbit(phase))
+          return ::testing::AssertionFailure()
+                 << "masked shifter " << i << " has phase " << phase;
+      }
+  }
+  return ::testing::AssertionSuccess();
+}
+
+bool masked(const Mesh &mesh, int index) {
+  return !mesh.mask.empty() && mesh.mask[index] == 0;
+}
+
+bool sameBits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+//===----------------------------------------------------------------------===//
+// Primitives
+//===----------------------------------------------------------------------===//
+
+TEST(Pruning, PruneShifterCreatesTheMask) {
+  Mesh mesh = makeZeroMesh(Topology::Reck, 3);
+  mesh.theta = {1.0, 2.0, 3.0};
+  mesh.phi = {4.0, 5.0, 6.0};
+  pruneShifter(mesh, 4); // φ_1
+  ASSERT_EQ(mesh.mask.size(), 9u);
+  EXPECT_EQ(mesh.phi[1], 0.0);
+  EXPECT_EQ(mesh.mask[4], 0);
+  for (int i = 0; i < 9; ++i) {
+    if (i != 4) {
+      EXPECT_EQ(mesh.mask[i], 1) << i;
+    }
+  }
+  EXPECT_FALSE(isLiveNonZero(mesh, 4));
+  EXPECT_TRUE(isLiveNonZero(mesh, 0));
+}
+
+TEST(Pruning, ApplyMasksZeroesMovedPhases) {
+  Program p = randomProgram({3}, 1);
+  pruneShifter(p.layers[0].mesh, 2);
+  p.layers[0].mesh.mask[7] = 0; // an output shifter
+  p.layers[1].diagonal.mask = {1, 0, 1};
+  p.layers[0].mesh.theta[2] = 0.7; // a trainer that ignored the mask
+  applyMasks(p);
+  EXPECT_EQ(p.layers[0].mesh.theta[2], 0.0);
+  EXPECT_EQ(p.layers[0].mesh.outputPhases[1], 0.0);
+  EXPECT_EQ(p.layers[1].diagonal.theta[1], 0.0);
+  EXPECT_NE(p.layers[1].diagonal.theta[0], 0.0);
+  EXPECT_TRUE(masksHold(p));
+}
+
+//===----------------------------------------------------------------------===//
+// Magnitude pruning
+//===----------------------------------------------------------------------===//
+
+/// One 3-mode mesh: θ = {0.1, 1.0, 2.0}, φ = {6.2, 0, 3.0}. Adjusted
+/// magnitudes {0.1, 1.0, 2.0, 2π − 6.2, 0, 3.0}.
+Program magnitudeLayer() {
+  Program p;
+  p.inputs = p.outputs = 3;
+  p.layers = {meshLayer(3)};
+  p.layers[0].mesh.theta = {0.1, 1.0, 2.0};
+  p.layers[0].mesh.phi = {6.2, 0.0, 3.0};
+  p.layers[0].mesh.outputPhases = {0.01, 0.02, 0.03};
+  return p;
+}
+
+double populationSigma(const std::vector<double> &v) {
+  double mean = 0.0, var = 0.0;
+  for (double x : v)
+    mean += x;
+  mean /= v.size();
+  for (double x : v)
+    var += (x - mean) * (x - mean);
+  return std::sqrt(var / v.size());
+}
+
+TEST(MagnitudePruning, SigmaOfNonZeroAdjustedMagnitudes) {
+  Program p = magnitudeLayer();
+  double sigma =
+      populationSigma({0.1, 1.0, 2.0, kTwoPi - 6.2, 3.0}); // zero excluded
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh), sigma, 1e-15);
+  // Masked shifters are excluded too.
+  pruneShifter(p.layers[0].mesh, 2);
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh),
+              populationSigma({0.1, 1.0, kTwoPi - 6.2, 3.0}), 1e-15);
+  EXPECT_EQ(phaseMagnitudeSigma(makeZeroMesh(Topology::Clements, 4)), 0.0);
+}
+
+TEST(MagnitudePruning, OneShotThreshold) {
+  const double sigma = populationSigma({0.1, 1.0, 2.0, kTwoPi - 6.2, 3.0});
+  ASSERT_GT(0.5 * sigma, 0.1); // σ ≈ 1.129
+  ASSERT_LT(0.5 * sigma, 1.0);
+  Program p = magnitudeLayer();
+  llvm::Expected<int> pruned = pruneByMagnitude(p, 0.5);
+  ASSERT_TRUE(static_cast<bool>(pruned));
+  // 0.1, 6.2 (adjusted 0.083) and the live zero are below 0.5·σ.
+  EXPECT_EQ(*pruned, 3);
+  const Mesh &mesh = p.layers[0].mesh;
+  EXPECT_TRUE(masked(mesh, 0));
+  EXPECT_FALSE(masked(mesh, 1));
+  EXPECT_TRUE(masked(mesh, 3));
+  EXPECT_TRUE(masked(mesh, 4));
+  EXPECT_FALSE(masked(mesh, 5));
+  // Output shifters are never pruned.
+  EXPECT_FALSE(masked(mesh, 6));
+  EXPECT_EQ(mesh.outputPhases[0], 0.01);
+  EXPECT_TRUE(masksHold(p));
+
+  Program q = magnitudeLayer();
+  ASSERT_EQ(*pruneByMagnitude(q, 1.0), 4); // 1.0 < σ as well
+  EXPECT_TRUE(masked(q.layers[0].mesh, 1));
+}
+
+TEST(MagnitudePruning, IterativeApproachesTheThresholdInTenSteps) {
+  const double sigma = populationSigma({0.1, 1.0, 2.0, kTwoPi - 6.2, 3.0});
+  Program p = magnitudeLayer();
+  int calls = 0;
+  IterativeMagnitudeOptions options;
+  options.alpha = 1.0;
+  llvm::Expected<std::vector<MagnitudeStep>> steps =
+      pruneByMagnitudeIterative(p, options, [&](Program &program) {
+        ++calls;
+        // A fine-tuner that disturbs a masked phase: the driver re-masks.
+        program.layers[0].mesh.theta[0] = 0.3;
+      });
+  ASSERT_TRUE(static_cast<bool>(steps));
+  EXPECT_EQ(calls, 10);
+  ASSERT_EQ(steps->size(), 10u);
+  for (int s = 0; s < 10; ++s) {
+    EXPECT_EQ((*steps)[s].step, s + 1);
+    EXPECT_NEAR((*steps)[s].thresholds[0], sigma * (s + 1) / 10, 1e-15);
+  }
+  // The last step is exactly the one-shot threshold α·σ.
+  EXPECT_EQ((*steps)[9].thresholds[0], 1.0 * sigma);
+  // Step 1 (0.113) takes 0.1, 0.083 and the zero; 1.0 goes at step 9.
+  EXPECT_EQ((*steps)[0].pruned, 3);
+  EXPECT_EQ((*steps)[8].pruned, 1);
+  int total = 0;
+  for (const MagnitudeStep &s : *steps)
+    total += s.pruned;
+  EXPECT_EQ(total, 4);
+  EXPECT_DOUBLE_EQ((*steps)[9].sparsity, 4.0 / 6);
+  EXPECT_TRUE(masksHold(p));
+  EXPECT_EQ(p.layers[0].mesh.theta[0], 0.0);
+}
+
+TEST(MagnitudePruning, RecomputedSigmaUsesTheCurrentPhases) {
+  Program p = magnitudeLayer();
+  IterativeMagnitudeOptions options;
+  options.alpha = 1.0;
+  options.steps = 2;
+  options.recomputeSigma = true;
+  llvm::Expected<std::vector<MagnitudeStep>> steps =
+      pruneByMagnitudeIterative(p, options, nullptr);
+  ASSERT_TRUE(static_cast<bool>(steps));
+  const double sigma1 = populationSigma({0.1, 1.0, 2.0, kTwoPi - 6.2, 3.0});
+  EXPECT_NEAR((*steps)[0].thresholds[0], 0.5 * sigma1, 1e-15);
+  // After step 1 (threshold 0.56) the survivors are 1.0, 2.0, 3.0.
+  EXPECT_NEAR((*steps)[1].thresholds[0], populationSigma({1.0, 2.0, 3.0}),
+              1e-15);
+}
+
+TEST(MagnitudePruning, BadOptions) {
+  Program p = magnitudeLayer();
+  EXPECT_EQ(errorText(pruneByMagnitude(p, 0.0)),
+            "magnitude pruning alpha is 0, expected a finite value > 0");
+  EXPECT_NE(errorText(pruneByMagnitude(p, -1.0)), "");
+  EXPECT_NE(errorText(pruneByMagnitude(p, std::nan(""))), "");
+  EXPECT_NE(
+      errorText(pruneByMagnitude(p, std::numeric_limits<double>::infinity())),
+      "");
+  IterativeMagnitudeOptions options;
+  options.alpha = -0.5;
+  EXPECT_NE(errorText(pruneByMagnitudeIterative(p, options, nullptr)), "");
+  options.alpha = 1.0;
+  options.steps = 0;
+  EXPECT_EQ(errorText(pruneByMagnitudeIterative(p, options, nullptr)),
+            "iterative magnitude pruning has 0 steps, expected at least 1");
+  // Nothing was touched.
+  EXPECT_TRUE(p.layers[0].mesh.mask.empty());
+}
+
+//===----------------------------------------------------------------------===//
+// Bottom-k percentile
+//===----------------------------------------------------------------------===//
+
+/// Two 3-mode meshes: A has small phases 0.1..0.6, B large ones 1.1..1.6.
+Program twoMeshes() {
+  Program p;
+  p.inputs = p.outputs = 3;
+  p.layers = {meshLayer(3), meshLayer(3)};
+  p.layers[0].mesh.theta = {0.1, 0.2, 0.3};
+  p.layers[0].mesh.phi = {0.4, 0.5, 0.6};
+  p.layers[1].mesh.theta = {1.4, 1.5, 1.6};
+  p.layers[1].mesh.phi = {1.1, 1.2, 1.3};
+  return p;
+}
+
+TEST(BottomPercentile, LayerWiseAndGlobalDiffer) {
+  Program layerWise = twoMeshes();
+  ASSERT_EQ(*pruneBottomPercentile(layerWise, 0.5, PruneScope::LayerWise), 6);
+  const Mesh &a = layerWise.layers[0].mesh;
+  const Mesh &b = layerWise.layers[1].mesh;
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(masked(a, i), i < 3) << i;  // 0.1, 0.2, 0.3
+    EXPECT_EQ(masked(b, i), i >= 3) << i; // 1.1, 1.2, 1.3 (the φs)
+  }
+  EXPECT_TRUE(masksHold(layerWise));
+
+  Program global = twoMeshes();
+  ASSERT_EQ(*pruneBottomPercentile(global, 0.5, PruneScope::Global), 6);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_TRUE(masked(global.layers[0].mesh, i)) << i;
+    EXPECT_FALSE(masked(global.layers[1].mesh, i)) << i;
+  }
+  EXPECT_TRUE(masksHold(global));
+  EXPECT_EQ(computeMetrics(global).meshes[0].prunable.sparsity(), 1.0);
+  EXPECT_EQ(computeMetrics(layerWise).meshes[0].prunable.sparsity(), 0.5);
+}
+
+TEST(BottomPercentile, AdjustedMagnitudeAndRounding) {
+  Program p = twoMeshes();
+  p.layers[1].mesh.theta[2] = kTwoPi - 0.05; // 0.05 from 0: the smallest
+  // Layer-wise, k = 0.25 of 6 candidates: floor(1.5 + 0.5) = 2 per mesh.
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.25, PruneScope::LayerWise), 4);
+  EXPECT_TRUE(masked(p.layers[1].mesh, 2));
+  EXPECT_TRUE(masked(p.layers[1].mesh, 3)); // 1.1
+  EXPECT_FALSE(masked(p.layers[1].mesh, 4));
+  EXPECT_EQ(p.layers[1].mesh.theta[2], 0.0);
+}
+
+TEST(BottomPercentile, OnlyLiveNonZeroShiftersAreCandidates) {
+  Program p = twoMeshes();
+  Mesh &a = p.layers[0].mesh;
+  a.theta[0] = 0.0; // a live zero: not a candidate, stays unmasked
+  pruneShifter(a, 1);
+  // 4 candidates left in A: 0.3, 0.4, 0.5, 0.6; k = 0.5 prunes 2.
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.5, PruneScope::LayerWise), 2 + 3);
+  EXPECT_FALSE(masked(a, 0));
+  EXPECT_TRUE(masked(a, 2));
+  EXPECT_TRUE(masked(a, 3));
+  EXPECT_FALSE(masked(a, 4));
+}
+
+TEST(BottomPercentile, TiesBreakByIndex) {
+  Program p;
+  p.inputs = p.outputs = 3;
+  p.layers = {meshLayer(3), meshLayer(3)};
+  for (Layer &layer : p.layers) {
+    layer.mesh.theta.assign(3, 1.0);
+    layer.mesh.phi.assign(3, 1.0);
+  }
+  Program global = p;
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.5, PruneScope::LayerWise), 6);
+  for (int i = 0; i < 6; ++i)
+    EXPECT_EQ(masked(p.layers[0].mesh, i), i < 3);
+  // Globally the first mesh goes first.
+  ASSERT_EQ(*pruneBottomPercentile(global, 0.25, PruneScope::Global), 3);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(masked(global.layers[0].mesh, i), i < 3);
+    EXPECT_FALSE(masked(global.layers[1].mesh, i));
+  }
+}
+
+TEST(BottomPercentile, BadFraction) {
+  Program p = twoMeshes();
+  for (double k : {0.0, 1.0, -0.1, 1.5, std::nan("")})
+    EXPECT_NE(errorText(pruneBottomPercentile(p, k, PruneScope::Global)), "")
+        << k;
+  EXPECT_EQ(errorText(pruneBottomPercentile(p, 1.0, PruneScope::LayerWise)),
+            "pruning fraction k is 1, expected a value in (0, 1)");
+  EXPECT_TRUE(p.layers[0].mesh.mask.empty());
+}
+
+//===----------------------------------------------------------------------===//
+// Reset to initial
+//===----------------------------------------------------------------------===//
+
+TEST(ResetToInitial, BitExactSurvivorsAndZeroPruned) {
+  Program initial = randomProgram({4, 4}, 7);
+  Program p = initial;
+  // "Train": move every value, then prune some shifters.
+  for (Layer &layer : p.layers) {
+    for (double &t : layer.mesh.theta)
+      t = wrapPhase(t + 0.123456789);
+    for (double &f : layer.mesh.phi)
+      f = wrapPhase(f - 0.3);
+    for (double &o : layer.mesh.outputPhases)
+      o = wrapPhase(o * 1.1);
+    for (double &t : layer.diagonal.theta)
+      t *= 0.5;
+    layer.diagonal.gain *= 1.7;
+  }
+  ASSERT_TRUE(
+      static_cast<bool>(pruneBottomPercentile(p, 0.3, PruneScope::Global)));
+  p.layers[1].diagonal.mask = {1, 1, 0, 1};
+  p.layers[1].diagonal.theta[2] = 0.0;
+  std::vector<std::vector<uint8_t>> masks;
+  for (const Layer &layer : p.layers)
+    masks.push_back(layer.mesh.mask);
+
+  ASSERT_FALSE(static_cast<bool>(resetToInitial(p, initial)));
+  for (size_t l = 0; l < p.layers.size(); ++l) {
+    const Layer &layer = p.layers[l];
+    const Layer &init = initial.layers[l];
+    EXPECT_EQ(layer.mesh.mask, masks[l]); // the ticket's masks are kept
+    if (layer.kind == LayerKind::Mesh) {
+      for (int i = 0; i < layer.mesh.shifterCount(); ++i) {
+        double got = shifterPhase(layer.mesh, i);
+        if (masked(layer.mesh, i))
+          EXPECT_TRUE(sameBits(got, 0.0)) << l << ":" << i;
+        else
+          EXPECT_TRUE(sameBits(got, shifterPhase(init.mesh, i)))
+              << l << ":" << i;
+      }
+    } else {
+      for (size_t i = 0; i < layer.diagonal.theta.size(); ++i) {
+        bool off = !layer.diagonal.mask.empty() && !layer.diagonal.mask[i];
+        EXPECT_TRUE(sameBits(layer.diagonal.theta[i],
+                             off ? 0.0 : init.diagonal.theta[i]));
+      }
+      EXPECT_TRUE(sameBits(layer.diagonal.gain, init.diagonal.gain));
+    }
+  }
+  EXPECT_TRUE(masksHold(p));
+}
+
+TEST(ResetToInitial, StructureMismatch) {
+  Program p = randomProgram({4, 4}, 1);
+  Program other = randomProgram({3, 3}, 1);
+  Program copy = p;
+  EXPECT_EQ(errorText(resetToInitial(p, other)),
+            "initial program layers[0] (mesh) differs in width");
+  Program fewer = p;
+  fewer.layers.pop_back();
+  EXPECT_EQ(errorText(resetToInitial(p, fewer)),
+            "initial program has 3 layers, expected 4");
+  Program reck = p;
+  reck.layers[2].mesh.topology = Topology::Reck;
+  EXPECT_NE(errorText(resetToInitial(p, reck)), "");
+  // Nothing changed.
+  EXPECT_EQ(p.layers[0].mesh.theta, copy.layers[0].mesh.theta);
+}
+
+//===----------------------------------------------------------------------===//
+// Lottery-ticket driver
+//===----------------------------------------------------------------------===//
+
+/// A deterministic fake trainer: shifts every live phase by 0.01 (never onto
+/// 0 for these phases) and records the phases it was handed.
+struct FakeTraining {
+  const Program *initial = nullptr;
+  int trainCalls = 0;
+  int finalCalls = 0;
+  bool handedInitial = true; // every call after round 0 saw the reset ticket
+  std::function<double(double)> accuracyOfSparsity = [](double) { return 0.9; };
+
+  void checkReset(const Program &p) {
+    for (size_t l = 0; l < p.layers.size(); ++l) {
+      if (p.layers[l].kind != LayerKind::Mesh)
+        continue;
+      const Mesh &mesh = p.layers[l].mesh;
+      for (int i = 0; i < mesh.shifterCount(); ++i) {
+        double expected =
+            masked(mesh, i) ? 0.0 : shifterPhase(initial->layers[l].mesh, i);
+        if (!sameBits(shifterPhase(mesh, i), expected))
+          handedInitial = false;
+      }
+    }
+  }
+
+  LthCallbacks callbacks() {
+    LthCallbacks c;
+    c.train = [this](Program &p) {
+      checkReset(p);
+      ++trainCalls;
+      for (Layer &layer : p.layers)
+        if (layer.kind == LayerKind::Mesh) {
+          for (double &t : layer.mesh.theta)
+            t = t == 0.0 ? t : t + 0.01;
+          for (double &f : layer.mesh.phi)
+            f = f == 0.0 ? f : f + 0.01;
+        }
+    };
+    c.evaluate = [this](const Program &p) {
+      return accuracyOfSparsity(computeMetrics(p).prunable.sparsity());
+    };
+    return c;
+  }
+};
+
+TEST(LotteryTicket, FollowsTheRateSchedule) {
+  // One 11-mode mesh: 110 prunable shifters, none at 0.
+  Program initial = randomProgram({11}, 3);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.rates = {0.1, 0.1, 0.25};
+  options.maxRounds = 4;
+  options.maxAccuracyLoss = 1.0;
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result)) << errorText(result.takeError());
+  EXPECT_EQ(result->stop, LthStop::MaxRounds);
+  ASSERT_EQ(result->rounds.size(), 5u);
+  // 110 → 99 → 89 → 67 (22.25 → 22) → 50 (16.75 → 17): the last rate repeats.
+  const int pruned[] = {0, 11, 10, 22, 17};
+  const double rates[] = {0.0, 0.1, 0.1, 0.25, 0.25};
+  int total = 0;
+  for (int r = 0; r < 5; ++r) {
+    const LthRound &round = result->rounds[r];
+    total += pruned[r];
+    EXPECT_EQ(round.round, r);
+    EXPECT_EQ(round.rate, rates[r]);
+    EXPECT_EQ(round.pruned, pruned[r]);
+    EXPECT_EQ(round.masked, total);
+    EXPECT_EQ(round.prunable, 110);
+    EXPECT_DOUBLE_EQ(round.sparsity, total / 110.0);
+    EXPECT_TRUE(round.acceptable);
+    ASSERT_EQ(round.meshSparsity.size(), 1u);
+    EXPECT_DOUBLE_EQ(round.meshSparsity[0], total / 110.0);
+  }
+  // Mean phase and power fall as shifters go.
+  EXPECT_LT(result->rounds[4].meanPhase, result->rounds[0].meanPhase);
+  EXPECT_LT(result->rounds[4].prunablePowerMw,
+            result->rounds[0].prunablePowerMw);
+  EXPECT_EQ(fake.trainCalls, 5);
+  EXPECT_TRUE(fake.handedInitial);
+  EXPECT_EQ(result->bestRound, 4);
+  EXPECT_FALSE(result->finalAccuracy.has_value());
+  EXPECT_EQ(computeMetrics(p).prunable.masked, 60);
+  EXPECT_TRUE(masksHold(p));
+}
+
+TEST(LotteryTicket, StopsOnAccuracyLossAndReturnsTheBestTicket) {
+  Program initial = randomProgram({11}, 4);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  // Sparsity after r rounds of 10 %: 0.1, 0.19, 0.27, 0.34.
+  fake.accuracyOfSparsity = [](double s) { return s < 0.3 ? 0.9 : 0.8; };
+  LthOptions options;
+  options.rates = {0.1};
+  options.maxAccuracyLoss = 0.05;
+  Program bestSeen;
+  LthCallbacks callbacks = fake.callbacks();
+  int reported = 0;
+  callbacks.onRound = [&](const LthRound &round) {
+    EXPECT_EQ(round.round, reported++);
+  };
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, callbacks);
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(result->stop, LthStop::AccuracyLoss);
+  ASSERT_EQ(result->rounds.size(), 5u);
+  EXPECT_EQ(reported, 5);
+  EXPECT_FALSE(result->rounds[4].acceptable);
+  EXPECT_NEAR(result->rounds[4].accuracyLoss, 0.1, 1e-12);
+  EXPECT_EQ(result->bestRound, 3);
+  // The returned program is round 3's trained ticket.
+  EXPECT_EQ(computeMetrics(p).prunable.masked, result->rounds[3].masked);
+  EXPECT_TRUE(masksHold(p));
+}
+
+TEST(LotteryTicket, ChecksSparsityFirst) {
+  Program initial = randomProgram({11}, 5);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.rates = {0.1};
+  options.minSparsity = 0.25;
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result));
+  // Round 3 starts at 27 % ≥ 25 %: it trains (the final retraining of
+  // Fig. 4), is recorded, and the run ends without pruning again.
+  EXPECT_EQ(result->stop, LthStop::MinSparsity);
+  ASSERT_EQ(result->rounds.size(), 4u);
+  EXPECT_GE(result->rounds[3].sparsity, 0.25);
+  EXPECT_LT(result->rounds[2].sparsity, 0.25);
+  EXPECT_EQ(fake.trainCalls, 4);
+  EXPECT_EQ(result->bestRound, 3);
+
+  // A dense program that already meets the target: one round, no pruning.
+  Program q = initial;
+  options.minSparsity = 0.0;
+  result = runLotteryTicket(q, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(result->stop, LthStop::MinSparsity);
+  EXPECT_EQ(result->rounds.size(), 1u);
+  EXPECT_TRUE(q.layers[0].mesh.mask.empty());
+}
+
+TEST(LotteryTicket, MaxRoundsZeroTrainsOnce) {
+  Program initial = randomProgram({4}, 6);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.maxRounds = 0;
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(result->stop, LthStop::MaxRounds);
+  EXPECT_EQ(result->rounds.size(), 1u);
+}
+
+TEST(LotteryTicket, Exhausted) {
+  // A 2-mode mesh has 2 prunable shifters; k = 0.1 rounds to 0 of them.
+  Program initial = randomProgram({2}, 8);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.rates = {0.1};
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(result->stop, LthStop::Exhausted);
+  EXPECT_EQ(result->rounds.size(), 1u);
+}
+
+TEST(LotteryTicket, GlobalScopeAndFinalRetraining) {
+  Program initial = randomProgram({6, 6}, 9);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.rates = {0.2};
+  options.scope = PruneScope::Global;
+  options.maxRounds = 3;
+  LthCallbacks callbacks = fake.callbacks();
+  bool finalHandedInitial = false;
+  callbacks.finalTrain = [&](Program &program) {
+    ++fake.finalCalls;
+    fake.handedInitial = true;
+    fake.checkReset(program);
+    finalHandedInitial = fake.handedInitial;
+  };
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, callbacks);
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(result->stop, LthStop::MaxRounds);
+  EXPECT_EQ(fake.finalCalls, 1);
+  EXPECT_TRUE(finalHandedInitial);
+  ASSERT_TRUE(result->finalAccuracy.has_value());
+  EXPECT_EQ(*result->finalAccuracy, 0.9);
+  // 60 candidates over both meshes: 12, then 10 (9.6), then 8 (7.6).
+  EXPECT_EQ(result->rounds[1].pruned, 12);
+  EXPECT_EQ(result->rounds[2].pruned, 10);
+  EXPECT_EQ(result->rounds[3].pruned, 8);
+  EXPECT_EQ(result->rounds[3].meshSparsity.size(), 2u);
+  EXPECT_TRUE(masksHold(p));
+
+  // The report writers.
+  llvm::json::Value json = toJson(*result);
+  const llvm::json::Object *root = json.getAsObject();
+  ASSERT_TRUE(root);
+  EXPECT_EQ(root->getString("stop"), "max-rounds");
+  EXPECT_EQ(root->getInteger("best_round"), 3);
+  EXPECT_EQ(root->getArray("rounds")->size(), 4u);
+  std::string table;
+  llvm::raw_string_ostream os(table);
+  printLthTable(*result, os);
+  EXPECT_NE(table.find("*best"), std::string::npos);
+  EXPECT_NE(table.find("stop: max-rounds"), std::string::npos);
+}
+
+TEST(LotteryTicket, BadOptions) {
+  Program initial = randomProgram({4}, 10);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthCallbacks callbacks = fake.callbacks();
+  auto run = [&](const LthOptions &options) {
+    return errorText(runLotteryTicket(p, initial, options, callbacks));
+  };
+  LthOptions options;
+  options.rates = {};
+  EXPECT_EQ(run(options), "lottery-ticket pruning needs at least one rate");
+  options.rates = {0.1, 1.0};
+  EXPECT_EQ(run(options),
+            "lottery-ticket rate[1] is 1, expected a value in (0, 1)");
+  options.rates = {0.0};
+  EXPECT_NE(run(options), "");
+  options.rates = {0.1};
+  options.maxRounds = -1;
+  EXPECT_NE(run(options), "");
+  options.maxRounds = 3;
+  options.maxAccuracyLoss = -0.01;
+  EXPECT_NE(run(options), "");
+  options.maxAccuracyLoss = 0.05;
+  callbacks.evaluate = nullptr;
+  EXPECT_EQ(run(options),
+            "lottery-ticket pruning needs a train and an evaluate callback");
+  callbacks = fake.callbacks();
+  Program other = randomProgram({3}, 10);
+  EXPECT_NE(errorText(runLotteryTicket(p, other, options, callbacks)), "");
+  EXPECT_EQ(fake.trainCalls, 0);
+}
+
+//===----------------------------------------------------------------------===//
+// Random pruning
+//===----------------------------------------------------------------------===//
+
+/// A 16-mode mesh (240 prunable) and a 10-mode one (90): 330 in all.
+Program twoSizes(uint64_t seed) {
+  Program a = randomProgram({16}, seed);
+  Program b = randomProgram({10}, seed + 1);
+  Program p;
+  p.inputs = 16;
+  p.outputs = 10;
+  Layer sigma;
+  sigma.kind = LayerKind::Diagonal;
+  sigma.inputs = sigma.diagonal.inputs = 16;
+  sigma.outputs = sigma.diagonal.outputs = 10;
+  sigma.diagonal.theta.assign(10, 0.5);
+  p.layers = {a.layers[0], sigma, b.layers[0]};
+  return p;
+}
+
+int maskedCount(const Mesh &mesh) {
+  int n = 0;
+  for (int i = 0; i < 2 * mesh.mziCount(); ++i)
+    n += masked(mesh, i);
+  return n;
+}
+
+TEST(RandomPruning, UniformReachesTheFraction) {
+  for (double fraction : {0.0, 0.1, 0.5, 0.89, 1.0}) {
+    Program p = twoSizes(11);
+    ASSERT_FALSE(static_cast<bool>(verifyProgram(p)));
+    RandomPruningOptions options;
+    options.fraction = fraction;
+    options.seed = 42;
+    llvm::Expected<RandomPruningResult> result = pruneRandom(p, options);
+    ASSERT_TRUE(static_cast<bool>(result));
+    const int target = static_cast<int>(std::floor(fraction * 330 + 0.5));
+    const int a = maskedCount(p.layers[0].mesh);
+    const int b = maskedCount(p.layers[2].mesh);
+    EXPECT_EQ(a + b, target) << fraction;
+    EXPECT_EQ(result->totalPruned, target);
+    EXPECT_NEAR(a, fraction * 240, 1.0) << fraction;
+    EXPECT_NEAR(b, fraction * 90, 1.0) << fraction;
+    EXPECT_EQ(result->targetSparsity[0], fraction);
+    EXPECT_EQ(result->targetSparsity[1], fraction);
+    EXPECT_NEAR(computeMetrics(p).prunable.sparsity(), fraction, 1.0 / 330);
+    EXPECT_TRUE(masksHold(p));
+  }
+}
+
+TEST(RandomPruning, ErkPrunesLargerMeshesMore) {
+  Program p = twoSizes(12);
+  RandomPruningOptions options;
+  options.fraction = 0.5;
+  options.ratio = LayerRatio::Erk;
+  llvm::Expected<RandomPruningResult> result = pruneRandom(p, options);
+  ASSERT_TRUE(static_cast<bool>(result));
+  // Density ε·2/N with ε·(2/16·240 + 2/10·90) = 165 kept: ε = 3.4375.
+  EXPECT_NEAR(result->targetSparsity[0], 1.0 - 3.4375 * 2 / 16, 1e-12);
+  EXPECT_NEAR(result->targetSparsity[1], 1.0 - 3.4375 * 2 / 10, 1e-12);
+  // 136.875 → 137 (largest remainder), 28.125 → 28: 165 in all.
+  EXPECT_EQ(result->targetMasked[0], 137);
+  EXPECT_EQ(result->targetMasked[1], 28);
+  EXPECT_EQ(maskedCount(p.layers[0].mesh), 137);
+  EXPECT_EQ(maskedCount(p.layers[2].mesh), 28);
+  EXPECT_TRUE(masksHold(p));
+
+  // Uniform gives 120 and 45 for the same fraction.
+  Program q = twoSizes(12);
+  options.ratio = LayerRatio::Uniform;
+  ASSERT_TRUE(static_cast<bool>(pruneRandom(q, options)));
+  EXPECT_EQ(maskedCount(q.layers[0].mesh), 120);
+  EXPECT_EQ(maskedCount(q.layers[2].mesh), 45);
+}
+
+TEST(RandomPruning, ErkCapsDensitiesAtOne) {
+  Program p = twoSizes(13);
+  // 10 %: ε = 297 / 48 would give the 10-mode mesh density 1.24; it is
+  // capped at 1 and the 16-mode mesh takes all 33 pruned shifters.
+  llvm::Expected<std::vector<double>> s =
+      randomLayerSparsities(p, 0.1, LayerRatio::Erk);
+  ASSERT_TRUE(static_cast<bool>(s));
+  EXPECT_EQ((*s)[1], 0.0);
+  EXPECT_NEAR((*s)[0], 33.0 / 240, 1e-12);
+  RandomPruningOptions options;
+  options.fraction = 0.1;
+  options.ratio = LayerRatio::Erk;
+  ASSERT_TRUE(static_cast<bool>(pruneRandom(p, options)));
+  EXPECT_EQ(maskedCount(p.layers[0].mesh), 33);
+  EXPECT_EQ(maskedCount(p.layers[2].mesh), 0);
+}
+
+TEST(RandomPruning, SeededAndDeterministic) {
+  RandomPruningOptions options;
+  options.fraction = 0.3;
+  options.seed = 5;
+  Program a = twoSizes(14), b = twoSizes(14), c = twoSizes(14);
+  ASSERT_TRUE(static_cast<bool>(pruneRandom(a, options)));
+  ASSERT_TRUE(static_cast<bool>(pruneRandom(b, options)));
+  options.seed = 6;
+  ASSERT_TRUE(static_cast<bool>(pruneRandom(c, options)));
+  EXPECT_EQ(a.layers[0].mesh.mask, b.layers[0].mesh.mask);
+  EXPECT_EQ(a.layers[2].mesh.mask, b.layers[2].mesh.mask);
+  EXPECT_EQ(a.layers[0].mesh.theta, b.layers[0].mesh.theta);
+  EXPECT_NE(a.layers[0].mesh.mask, c.layers[0].mesh.mask);
+  // Output shifters are never pruned.
+  for (int i = 240; i < 256; ++i)
+    EXPECT_EQ(a.layers[0].mesh.mask[i], 1);
+}
+
+TEST(RandomPruning, ExistingMasksCount) {
+  Program p = twoSizes(15);
+  for (int i = 0; i < 50; ++i)
+    pruneShifter(p.layers[0].mesh, i);
+  RandomPruningOptions options;
+  options.fraction = 0.5;
+  llvm::Expected<RandomPruningResult> result = pruneRandom(p, options);
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_EQ(maskedCount(p.layers[0].mesh), 120);
+  EXPECT_EQ(result->pruned[0], 70);
+  EXPECT_EQ(result->pruned[1], 45);
+}
+
+TEST(RandomPruning, BadFraction) {
+  Program p = twoSizes(16);
+  RandomPruningOptions options;
+  options.fraction = -0.1;
+  EXPECT_EQ(errorText(pruneRandom(p, options)),
+            "random pruning fraction is -0.1, expected a value in [0, 1]");
+  options.fraction = 1.5;
+  EXPECT_NE(errorText(pruneRandom(p, options)), "");
+  options.fraction = std::nan("");
+  EXPECT_NE(errorText(pruneRandom(p, options)), "");
+  EXPECT_TRUE(p.layers[0].mesh.mask.empty());
+}
+
+} // namespace
