@@ -2,14 +2,21 @@
 //
 //   photon-run PROGRAM [--input FILE] [--format text|json]
 //              [--precision double|float]
+//   photon-run PROGRAM --dataset mnist|fashion-mnist|csv [--split test|train]
+//              [--data-dir DIR] [--test-file F --train-file F]
+//              [--fft-radius R] [--format text|json]
 //
-// Loads a runtime program (photon-translate --photonic-to-runtime), reads
-// input vectors (from FILE or standard input), simulates the batch and
-// prints one output vector per input line.
+// Loads a runtime program (photon-translate --photonic-to-runtime). With
+// --input (or standard input) it simulates the given vectors and prints one
+// output vector per line; with --dataset it classifies a data split (the
+// predicted class is the brightest output: the largest detected intensity,
+// or the largest |E|² when the program ends in the optical domain) and
+// prints the accuracy.
 //
 //===----------------------------------------------------------------------===//
 #include "InputReader.h"
 
+#include "photon/Runtime/DataSelection.h"
 #include "photon/Runtime/Program.h"
 #include "photon/Runtime/Simulator.h"
 
@@ -42,6 +49,27 @@ static cl::opt<Precision> precision(
     cl::values(clEnumValN(Precision::Double, "double", "complex<double>"),
                clEnumValN(Precision::Float, "float", "complex<float>")),
     cl::init(Precision::Double));
+
+static cl::opt<std::string> datasetName(
+    "dataset",
+    cl::desc("Classify a data set instead of --input: mnist, fashion-mnist "
+             "or csv"),
+    cl::init(""));
+static cl::opt<std::string> split("split", cl::desc("test (default) or train"),
+                                  cl::init("test"));
+static cl::opt<std::string> dataDir("data-dir",
+                                    cl::desc("Data directory (default: "
+                                             "$PHOTON_DATA_DIR, else ./data)"),
+                                    cl::init(""));
+static cl::opt<std::string> trainFile("train-file",
+                                      cl::desc("Training CSV (dataset=csv)"),
+                                      cl::init(""));
+static cl::opt<std::string> testFile("test-file",
+                                     cl::desc("Test CSV (dataset=csv)"),
+                                     cl::init(""));
+static cl::opt<int> fftRadius("fft-radius",
+                              cl::desc("FFT crop radius for image data sets"),
+                              cl::init(2));
 
 static int fail(const Twine &message) {
   WithColor::error(errs(), "photon-run") << message << "\n";
@@ -88,6 +116,59 @@ static void printJson(const Eigen::MatrixXcd &outputs, bool real,
   os << '\n';
 }
 
+/// --dataset mode: the accuracy of the program on a data split.
+static int classify(const runtime::Program &program) {
+  if (split != "test" && split != "train")
+    return fail("--split must be 'test' or 'train', got '" + split + "'");
+  runtime::DataSelection selection;
+  selection.dataset = datasetName;
+  selection.dataDir = dataDir;
+  selection.trainFile = trainFile;
+  selection.testFile = testFile;
+  selection.fftRadius = fftRadius;
+  Expected<runtime::TrainTestSplit> data =
+      runtime::loadDataSelection(selection);
+  if (!data)
+    return fail(toString(data.takeError()));
+  const runtime::Dataset &set = split == "test" ? data->test : data->train;
+  if (set.dims() != program.inputs)
+    return fail(Twine("the program takes ") + Twine(program.inputs) +
+                " inputs but data set '" + datasetName + "' has " +
+                Twine(set.dims()) + " features");
+  if (set.classes > program.outputs)
+    return fail(Twine("the program has ") + Twine(program.outputs) +
+                " outputs but data set '" + datasetName + "' has " +
+                Twine(set.classes) + " classes");
+  Eigen::MatrixXcd outputs = runtime::simulate(program, set.features);
+  // Detected outputs are intensities already; optical ones are detected here.
+  Eigen::MatrixXd scores = program.electricalOutputs()
+                               ? Eigen::MatrixXd(outputs.real())
+                               : Eigen::MatrixXd(outputs.cwiseAbs2());
+  int correct = 0;
+  for (Eigen::Index s = 0; s < scores.cols(); ++s) {
+    Eigen::Index best = 0;
+    scores.col(s).maxCoeff(&best);
+    correct += best == set.labels[s];
+  }
+  double accuracy = double(correct) / double(set.samples());
+  if (outputFormat == OutputFormat::Json) {
+    json::OStream json(outs());
+    json.object([&] {
+      json.attribute("dataset", datasetName);
+      json.attribute("split", split);
+      json.attribute("samples", set.samples());
+      json.attribute("correct", correct);
+      json.attribute("accuracy", accuracy);
+    });
+    outs() << "\n";
+  } else {
+    outs() << format("%s %s: %d / %d correct, accuracy %.2f %%\n",
+                     datasetName.c_str(), split.c_str(), correct,
+                     set.samples(), 100.0 * accuracy);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(
@@ -96,6 +177,8 @@ int main(int argc, char **argv) {
   Expected<runtime::Program> program = runtime::loadProgram(programPath);
   if (!program)
     return fail(toString(program.takeError()));
+  if (!datasetName.empty())
+    return classify(*program);
 
   ErrorOr<std::unique_ptr<MemoryBuffer>> input =
       MemoryBuffer::getFileOrSTDIN(inputPath, /*IsText=*/true);
