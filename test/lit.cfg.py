@@ -28,3 +28,10 @@ config.substitutions.append(
 
 # Scripts under test (examples/*/run.sh) call the tools by name.
 llvm_config.with_environment("PATH", config.photon_tools_dir, append_path=True)
+
+# Tests on the real data sets run only where scripts/setup-data.sh put them.
+data_dir = os.environ.get("PHOTON_DATA_DIR",
+                          os.path.join(config.photon_src_root, "data"))
+if os.path.isfile(os.path.join(data_dir, "mnist", "9.json")):
+    config.available_features.add("mnist")
+llvm_config.with_system_environment(["PHOTON_DATA_DIR"])

@@ -1,7 +1,7 @@
 // RUN: not photon-translate --photonic-to-runtime %s -split-input-file 2>&1 | FileCheck %s
 // RUN: not photon-translate --photonic-to-phase-table %s -split-input-file 2>&1 | FileCheck %s
 
-// CHECK: error: 'photonic.dense' op must be lowered to meshes before export (run photonic-lower-to-mesh first)
+// CHECK: error: 'photonic.dense' op must be lowered to meshes first (run photonic-lower-to-mesh)
 func.func @unlowered(%x: !photonic.field<2>) -> !photonic.field<2> {
   %y = photonic.dense %x init(normal, seed = 1) : !photonic.field<2> -> !photonic.field<2>
   return %y : !photonic.field<2>
@@ -9,7 +9,7 @@ func.func @unlowered(%x: !photonic.field<2>) -> !photonic.field<2> {
 
 // -----
 
-// CHECK: error: 'photonic.unitary' op must be lowered to meshes before export (run photonic-lower-to-mesh first)
+// CHECK: error: 'photonic.unitary' op must be lowered to meshes first (run photonic-lower-to-mesh)
 func.func @unitary(%x: !photonic.field<1>) -> !photonic.field<1> {
   %y = photonic.unitary %x matrix(dense<1.0> : tensor<1x1xf64>) : !photonic.field<1>
   return %y : !photonic.field<1>

@@ -147,8 +147,8 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
     } else if (llvm::isa<DetectOp>(op)) {
       layer.kind = runtime::LayerKind::Detect;
     } else if (llvm::isa<DenseOp, UnitaryOp>(op)) {
-      return op.emitOpError() << "must be lowered to meshes before export "
-                                 "(run photonic-lower-to-mesh first)";
+      return op.emitOpError() << "must be lowered to meshes first (run "
+                                 "photonic-lower-to-mesh)";
     } else {
       return op.emitOpError("is not supported by the runtime");
     }

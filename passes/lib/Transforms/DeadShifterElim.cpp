@@ -40,13 +40,13 @@ struct DeadShifterElimPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (!(tolerance >= 0.0) || !std::isfinite(tolerance)) {
-      module.emitError() << "photonic-dead-shifter-elim: 'tolerance' must be "
+      mlir::emitError(module.getLoc()) << "photonic-dead-shifter-elim: 'tolerance' must be "
                             "a finite value >= 0, got "
                          << tolerance.getValue();
       return signalPassFailure();
     }
     if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts)) {
-      module.emitError() << "photonic-dead-shifter-elim: 'p-pi-mw' must be a "
+      mlir::emitError(module.getLoc()) << "photonic-dead-shifter-elim: 'p-pi-mw' must be a "
                             "finite power > 0, got "
                          << piPowerMilliwatts.getValue();
       return signalPassFailure();

@@ -25,7 +25,7 @@ struct DecomposeUnitaryPass
   void runOnOperation() override {
     std::optional<runtime::Topology> parsed = runtime::parseTopology(topology);
     if (!parsed) {
-      getOperation().emitError()
+      mlir::emitError(getOperation().getLoc())
           << "photonic-decompose-unitary: unknown topology '" << topology
           << "' (expected clements or reck)";
       return signalPassFailure();

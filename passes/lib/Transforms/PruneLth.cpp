@@ -1,0 +1,113 @@
+//===- PruneLth.cpp - Lottery-ticket pruning of phase shifters ------------===//
+#include "TrainingSession.h"
+
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Transforms/Passes.h"
+
+#include "photon/Runtime/LotteryTicket.h"
+#include "photon/Runtime/Metrics.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+
+namespace photon {
+#define GEN_PASS_DEF_PRUNELTH
+#include "photon/Transforms/Passes.h.inc"
+} // namespace photon
+
+using namespace mlir;
+using namespace photon;
+
+namespace {
+
+struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
+  using PruneLthBase::PruneLthBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    runtime::LthOptions options;
+    if (!rates.empty())
+      options.rates.assign(rates.begin(), rates.end());
+    for (double rate : options.rates)
+      if (!(rate > 0.0 && rate < 1.0)) {
+        mlir::emitError(module.getLoc()) << "photonic-prune-lth: every rate must be in "
+                              "(0, 1), got "
+                           << rate;
+        return signalPassFailure();
+      }
+    if (scope != "layer" && scope != "global") {
+      mlir::emitError(module.getLoc()) << "photonic-prune-lth: 'scope' must be layer or "
+                            "global, got '"
+                         << scope << "'";
+      return signalPassFailure();
+    }
+    if (maxRounds < 0 || !(maxAccuracyLoss >= 0.0) ||
+        !(minSparsity >= 0.0 && minSparsity <= 1.0)) {
+      mlir::emitError(module.getLoc()) << "photonic-prune-lth: expects max-rounds >= 0, "
+                            "max-accuracy-loss >= 0 and min-sparsity in "
+                            "[0, 1]";
+      return signalPassFailure();
+    }
+    options.scope = scope == "global" ? runtime::PruneScope::Global
+                                      : runtime::PruneScope::LayerWise;
+    options.maxRounds = maxRounds;
+    options.maxAccuracyLoss = maxAccuracyLoss;
+    options.minSparsity = minSparsity;
+
+    FailureOr<TrainingSession> session =
+        TrainingSession::open(module, "photonic-prune-lth",
+                              PHOTON_TRAINING_KNOBS(), /*allowZeroEpochs=*/true);
+    if (failed(session))
+      return signalPassFailure();
+    runtime::Program &program = session->program();
+    runtime::Program initial = session->initialProgram();
+    runtime::NetworkMetrics before = runtime::computeMetrics(program);
+
+    llvm::Error trainError = llvm::Error::success();
+    runtime::LthCallbacks callbacks;
+    callbacks.train = [&](runtime::Program &ticket) {
+      if (llvm::Error error = session->train(ticket))
+        trainError = llvm::joinErrors(std::move(trainError), std::move(error));
+    };
+    callbacks.evaluate = [&](const runtime::Program &ticket) {
+      return session->testAccuracy(ticket);
+    };
+    if (llvm::errs().is_displayed())
+      callbacks.onRound = [&](const runtime::LthRound &round) {
+        llvm::errs() << llvm::format(
+            "photonic-prune-lth: round %d  sparsity %.1f %%  accuracy %.2f "
+            "%%\n",
+            round.round, 100.0 * round.sparsity, 100.0 * round.accuracy);
+      };
+    llvm::Expected<runtime::LthResult> result =
+        runtime::runLotteryTicket(program, initial, options, callbacks);
+    if (!result || trainError) {
+      llvm::Error error = result ? std::move(trainError)
+                                 : llvm::joinErrors(result.takeError(),
+                                                    std::move(trainError));
+      mlir::emitError(module.getLoc()) << "photonic-prune-lth: "
+                         << llvm::toString(std::move(error));
+      return signalPassFailure();
+    }
+    session->write(program);
+
+    runtime::NetworkMetrics after = runtime::computeMetrics(program);
+    runtime::MetricsComparison change = runtime::compareMetrics(before, after);
+    llvm::errs() << "photonic-prune-lth: " << session->describeData() << ", "
+                 << (options.scope == runtime::PruneScope::Global ? "global"
+                                                                  : "layer-wise")
+                 << ", stopped by " << runtime::lthStopName(result->stop)
+                 << "\n";
+    runtime::printLthTable(*result, llvm::errs());
+    if (failed(session->writeReport(llvm::json::Object{
+            {"lth", runtime::toJson(*result)},
+            {"metrics_before", runtime::toJson(before)},
+            {"metrics_after", runtime::toJson(after)},
+            {"change", runtime::toJson(change)}})))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

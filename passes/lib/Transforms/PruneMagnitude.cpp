@@ -1,0 +1,115 @@
+//===- PruneMagnitude.cpp - Phase-magnitude pruning -----------------------===//
+#include "TrainingSession.h"
+
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Transforms/Passes.h"
+
+#include "photon/Runtime/MagnitudePruning.h"
+#include "photon/Runtime/Metrics.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+
+namespace photon {
+#define GEN_PASS_DEF_PRUNEMAGNITUDE
+#include "photon/Transforms/Passes.h.inc"
+} // namespace photon
+
+using namespace mlir;
+using namespace photon;
+
+namespace {
+
+struct PruneMagnitudePass
+    : public photon::impl::PruneMagnitudeBase<PruneMagnitudePass> {
+  using PruneMagnitudeBase::PruneMagnitudeBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (!(alpha > 0.0) || !std::isfinite(alpha)) {
+      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'alpha' must be a "
+                            "finite value > 0, got "
+                         << alpha.getValue();
+      return signalPassFailure();
+    }
+    if (mode != "one-shot" && mode != "iterative") {
+      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'mode' must be "
+                            "one-shot or iterative, got '"
+                         << mode << "'";
+      return signalPassFailure();
+    }
+    if (steps < 1) {
+      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'steps' must be >= 1, "
+                            "got "
+                         << steps.getValue();
+      return signalPassFailure();
+    }
+    FailureOr<TrainingSession> session =
+        TrainingSession::open(module, "photonic-prune-magnitude",
+                              PHOTON_TRAINING_KNOBS(), /*allowZeroEpochs=*/true);
+    if (failed(session))
+      return signalPassFailure();
+    runtime::Program &program = session->program();
+    runtime::NetworkMetrics before = runtime::computeMetrics(program);
+    double accuracyBefore = session->testAccuracy(program);
+
+    llvm::Error trainError = llvm::Error::success();
+    auto fineTune = [&](runtime::Program &pruned) {
+      if (llvm::Error error = session->train(pruned))
+        trainError = llvm::joinErrors(std::move(trainError), std::move(error));
+    };
+    llvm::json::Value steps_json = nullptr;
+    if (mode == "one-shot") {
+      llvm::Expected<int> pruned = runtime::pruneByMagnitude(program, alpha);
+      if (!pruned) {
+        mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+                           << llvm::toString(pruned.takeError());
+        return signalPassFailure();
+      }
+      fineTune(program);
+    } else {
+      runtime::IterativeMagnitudeOptions options;
+      options.alpha = alpha;
+      options.steps = steps;
+      llvm::Expected<std::vector<runtime::MagnitudeStep>> result =
+          runtime::pruneByMagnitudeIterative(program, options, fineTune);
+      if (!result) {
+        mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+                           << llvm::toString(result.takeError());
+        return signalPassFailure();
+      }
+      steps_json = runtime::toJson(*result);
+    }
+    if (trainError) {
+      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+                         << llvm::toString(std::move(trainError));
+      return signalPassFailure();
+    }
+    session->write(program);
+
+    double accuracyAfter = session->testAccuracy(program);
+    runtime::NetworkMetrics after = runtime::computeMetrics(program);
+    runtime::MetricsComparison change = runtime::compareMetrics(before, after);
+    llvm::errs() << llvm::format(
+        "photonic-prune-magnitude: %s, alpha %g: sparsity %.1f %% (theta "
+        "%.1f %%, phi %.1f %%), test accuracy %.2f %% -> %.2f %%\n",
+        mode.getValue().c_str(), alpha.getValue(),
+        100.0 * after.prunable.sparsity(), 100.0 * after.theta.sparsity(),
+        100.0 * after.phi.sparsity(), 100.0 * accuracyBefore,
+        100.0 * accuracyAfter);
+    if (failed(session->writeReport(llvm::json::Object{
+            {"mode", mode.getValue()},
+            {"alpha", alpha.getValue()},
+            {"steps", std::move(steps_json)},
+            {"accuracy_before", accuracyBefore},
+            {"accuracy_after", accuracyAfter},
+            {"metrics_before", runtime::toJson(before)},
+            {"metrics_after", runtime::toJson(after)},
+            {"change", runtime::toJson(change)}})))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,142 @@
+//===- TrainingSession.cpp - What the training passes share ---------------===//
+#include "TrainingSession.h"
+
+#include "photon/Bridge/RuntimeBridge.h"
+#include "photon/Runtime/Gradient.h"
+#include "photon/Transforms/Report.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+
+using namespace mlir;
+
+namespace photon {
+
+FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
+                                                 StringRef passName,
+                                                 const TrainingKnobs &knobs,
+                                                 bool allowZeroEpochs) {
+  auto bad = [&](const Twine &message) {
+    mlir::emitError(module.getLoc()) << passName << ": " << message;
+    return failure();
+  };
+  if (knobs.epochs < (allowZeroEpochs ? 0 : 1))
+    return bad("'epochs' must be >= " + Twine(allowZeroEpochs ? 0 : 1) +
+               ", got " + Twine(knobs.epochs));
+  if (knobs.batchSize < 1)
+    return bad("'batch-size' must be >= 1, got " + Twine(knobs.batchSize));
+  if (!(knobs.learningRate > 0.0) || !std::isfinite(knobs.learningRate))
+    return bad("'learning-rate' must be a finite value > 0, got " +
+               Twine(std::to_string(knobs.learningRate)));
+  if (knobs.optimizer != "adam" && knobs.optimizer != "sgd")
+    return bad("'optimizer' must be adam or sgd, got '" + knobs.optimizer +
+               "'");
+  if (knobs.threads < 1)
+    return bad("'threads' must be >= 1, got " + Twine(knobs.threads));
+
+  TrainingSession session;
+  session.module = module;
+  session.passName = passName.str();
+  session.options = knobs;
+  FailureOr<func::FuncOp> func = getEntryFunction(module);
+  if (failed(func))
+    return failure();
+  session.func = *func;
+  FailureOr<runtime::Program> program = buildProgram(*func);
+  if (failed(program))
+    return failure();
+  session.network = std::move(*program);
+  if (llvm::Error error = runtime::checkTrainable(session.network))
+    return bad(llvm::toString(std::move(error)));
+
+  llvm::Expected<runtime::TrainTestSplit> data =
+      runtime::loadDataSelection(knobs.data);
+  if (!data)
+    return bad(llvm::toString(data.takeError()));
+  session.data = std::move(*data);
+  if (session.data.train.dims() != session.network.inputs)
+    return bad("the network takes " + Twine(session.network.inputs) +
+               " inputs but data set '" + knobs.data.dataset + "' has " +
+               Twine(session.data.train.dims()) + " features");
+  if (session.data.train.classes > session.network.outputs)
+    return bad("the network has " + Twine(session.network.outputs) +
+               " outputs but data set '" + knobs.data.dataset + "' has " +
+               Twine(session.data.train.classes) + " classes");
+  return session;
+}
+
+llvm::Error TrainingSession::train(runtime::Program &program) {
+  if (options.epochs == 0)
+    return llvm::Error::success();
+  runtime::TrainOptions train;
+  train.epochs = options.epochs;
+  train.batchSize = options.batchSize;
+  train.learningRate = options.learningRate;
+  train.optimizer = options.optimizer == "sgd" ? runtime::OptimizerKind::Sgd
+                                               : runtime::OptimizerKind::Adam;
+  train.cosineDecay = options.cosineDecay;
+  train.seed = static_cast<uint64_t>(options.seed);
+  train.threads = options.threads;
+  if (llvm::errs().is_displayed())
+    train.progress = [&](int epoch, double loss, double accuracy) {
+      llvm::errs() << llvm::format("%s: epoch %d/%d  loss %.4f  train "
+                                   "accuracy %.2f %%\n",
+                                   passName.c_str(), epoch, options.epochs,
+                                   loss, 100.0 * accuracy);
+    };
+  llvm::Expected<runtime::TrainResult> result = runtime::train(
+      program, data.train.features, data.train.labels, train);
+  if (!result)
+    return result.takeError();
+  return llvm::Error::success();
+}
+
+static double accuracyOn(const runtime::Program &program,
+                         const runtime::Dataset &set, int threads) {
+  llvm::Expected<runtime::Evaluation> evaluation =
+      runtime::evaluate(program, set.features, set.labels, threads);
+  if (!evaluation) {
+    llvm::consumeError(evaluation.takeError());
+    return std::nan("");
+  }
+  return evaluation->accuracy;
+}
+
+double TrainingSession::testAccuracy(const runtime::Program &program) {
+  return accuracyOn(program, data.test, options.threads);
+}
+
+double TrainingSession::trainAccuracy(const runtime::Program &program) {
+  return accuracyOn(program, data.train, options.threads);
+}
+
+runtime::Program TrainingSession::initialProgram() {
+  if (hasInitialValues(func))
+    return readInitialValues(func, network);
+  writeInitialValues(func, network);
+  return network;
+}
+
+void TrainingSession::write(const runtime::Program &program) {
+  writeProgram(func, program);
+}
+
+LogicalResult TrainingSession::writeReport(llvm::json::Object report) {
+  if (options.report.empty())
+    return success();
+  report["pass"] = passName;
+  report["dataset"] = options.data.dataset;
+  report["train_samples"] = data.train.samples();
+  report["test_samples"] = data.test.samples();
+  return writeJsonReport(module, options.report,
+                         llvm::json::Value(std::move(report)));
+}
+
+std::string TrainingSession::describeData() const {
+  return options.data.dataset + " (" + std::to_string(data.train.samples()) +
+         " train, " + std::to_string(data.test.samples()) + " test samples)";
+}
+
+} // namespace photon

@@ -1,0 +1,108 @@
+//===- TrainingSession.h - What the training passes share -------*- C++ -*-===//
+//
+// photonic-train and the pruning passes all read the network of the
+// module's function, load a data set and train with the same options. This
+// file does that once: option checks (with errors naming the pass and the
+// option), data loading, training with progress on a terminal, evaluation
+// and the write-back into IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_TRANSFORMS_TRAININGSESSION_H
+#define PHOTON_TRANSFORMS_TRAININGSESSION_H
+
+#include "photon/Runtime/DataSelection.h"
+#include "photon/Runtime/Program.h"
+#include "photon/Runtime/Trainer.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/JSON.h"
+
+#include <string>
+
+namespace photon {
+
+/// The options of photonicDataOptions and photonicTrainOptions (Passes.td).
+struct TrainingKnobs {
+  runtime::DataSelection data;
+  int epochs = 20;
+  int batchSize = 64;
+  double learningRate = 0.02;
+  std::string optimizer = "adam";
+  bool cosineDecay = true;
+  int64_t seed = 0;
+  int threads = 2;
+  std::string report;
+};
+
+/// Copies the shared options out of a generated pass base (they are
+/// protected members there, so this expands inside the pass).
+#define PHOTON_TRAINING_KNOBS()                                                \
+  [&] {                                                                        \
+    ::photon::TrainingKnobs knobs;                                             \
+    knobs.data.dataset = dataset;                                              \
+    knobs.data.dataDir = dataDir;                                              \
+    knobs.data.trainFile = trainFile;                                          \
+    knobs.data.testFile = testFile;                                            \
+    knobs.data.fftRadius = fftRadius;                                          \
+    knobs.data.trainLimit = trainLimit;                                        \
+    knobs.epochs = epochs;                                                     \
+    knobs.batchSize = batchSize;                                               \
+    knobs.learningRate = learningRate;                                         \
+    knobs.optimizer = optimizer;                                               \
+    knobs.cosineDecay = cosineDecay;                                           \
+    knobs.seed = seed;                                                         \
+    knobs.threads = threads;                                                   \
+    knobs.report = report;                                                     \
+    return knobs;                                                              \
+  }()
+
+class TrainingSession {
+public:
+  /// Checks the options, reads the network and loads the data. Emits an
+  /// error on the module (naming `passName` and the option or file) and
+  /// returns failure without touching the IR.
+  static mlir::FailureOr<TrainingSession>
+  open(mlir::ModuleOp module, llvm::StringRef passName,
+       const TrainingKnobs &knobs, bool allowZeroEpochs);
+
+  /// The network as read from the IR (the caller changes it in place).
+  runtime::Program &program() { return network; }
+  mlir::func::FuncOp function() { return func; }
+  const TrainingKnobs &knobs() const { return options; }
+
+  /// Trains `program` for the configured epochs (nothing when 0) on the
+  /// training split. Progress per epoch goes to stderr on a terminal only.
+  llvm::Error train(runtime::Program &program);
+  /// Test-split accuracy of `program`.
+  double testAccuracy(const runtime::Program &program);
+  /// Training-split accuracy of `program`.
+  double trainAccuracy(const runtime::Program &program);
+
+  /// The program the IR stores as initial values, or the current program
+  /// when the IR has none (they are then written into the IR).
+  runtime::Program initialProgram();
+
+  /// Writes `program`'s phases and masks back into the IR.
+  void write(const runtime::Program &program);
+
+  /// Writes `report` (if requested) as JSON; emits an error on failure.
+  mlir::LogicalResult writeReport(llvm::json::Object report);
+
+  /// "dataset (N train, M test samples)".
+  std::string describeData() const;
+
+private:
+  TrainingSession() = default;
+
+  mlir::ModuleOp module;
+  mlir::func::FuncOp func;
+  std::string passName;
+  TrainingKnobs options;
+  runtime::Program network;
+  runtime::TrainTestSplit data;
+};
+
+} // namespace photon
+
+#endif // PHOTON_TRANSFORMS_TRAININGSESSION_H

@@ -1,0 +1,88 @@
+//===- Trainer.h - Hardware-aware training of a program ---------*- C++ -*-===//
+//
+// Trains the phases of a runtime Program in place on a labelled set with
+// mini-batches: each epoch shuffles the samples (Fisher-Yates driven by a
+// runtime::Random seeded once with TrainOptions::seed), cuts them into
+// batches of batchSize (the last one may be smaller), and per batch computes
+// the mean LogSoftmax cross-entropy and its exact phase gradient
+// (GradientEngine, Gradient.h) and applies one optimizer step (Optimizer.h).
+// Masked shifters stay exactly 0. The same seed and data give bit-identical
+// phases, whatever the thread count and timing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PHOTON_RUNTIME_TRAINER_H
+#define PHOTON_RUNTIME_TRAINER_H
+
+#include "photon/Runtime/Optimizer.h"
+#include "photon/Runtime/Program.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace photon::runtime {
+
+struct TrainOptions {
+  int epochs = 10;
+  int batchSize = 64;
+  /// Initial learning rate η.
+  double learningRate = 0.02;
+  OptimizerKind optimizer = OptimizerKind::Adam;
+  /// SGD momentum (ignored by Adam).
+  double momentum = 0.0;
+  /// Cosine decay of η over all epochs · batches-per-epoch steps.
+  bool cosineDecay = false;
+  /// Seeds the shuffling.
+  uint64_t seed = 0;
+  /// Worker threads per batch (each batch is split over them).
+  int threads = 2;
+  /// Called after each epoch (numbered from 1) with the mean training loss
+  /// and accuracy of that epoch, measured on each batch before its update.
+  std::function<void(int epoch, double loss, double accuracy)> progress;
+};
+
+/// The training statistics of one epoch (see TrainOptions::progress).
+struct EpochStats {
+  int epoch = 0;
+  double loss = 0.0;
+  double accuracy = 0.0;
+};
+
+struct TrainResult {
+  std::vector<EpochStats> epochs;
+  /// Optimizer updates made.
+  int64_t steps = 0;
+};
+
+/// Trains `program` in place on the columns of `inputs` (program.inputs x
+/// samples) with `labels` (one per column, each in [0, program.outputs)).
+/// Fails, changing nothing, when the program is not trainable
+/// (checkTrainable), the data do not fit it (checkDataset) or the options
+/// are invalid (epochs < 0, batchSize < 1, a non-finite or negative rate).
+llvm::Expected<TrainResult> train(Program &program,
+                                  const Eigen::MatrixXcd &inputs,
+                                  llvm::ArrayRef<int> labels,
+                                  const TrainOptions &options);
+
+struct Evaluation {
+  /// Fraction of samples whose largest output is their label.
+  double accuracy = 0.0;
+  /// Mean cross-entropy.
+  double loss = 0.0;
+  int samples = 0;
+};
+
+/// Accuracy and mean loss of `program` on a labelled set (batched, split
+/// over `threads`; the result does not depend on `threads`).
+llvm::Expected<Evaluation> evaluate(const Program &program,
+                                    const Eigen::MatrixXcd &inputs,
+                                    llvm::ArrayRef<int> labels,
+                                    int threads = 2);
+
+} // namespace photon::runtime
+
+#endif // PHOTON_RUNTIME_TRAINER_H

@@ -1,0 +1,880 @@
+//===- Gradient.cpp - Analytic phase gradients of a program ---------------===//
+//
+// See Gradient.h for the formulas. Layout of the kernels: a block of
+// kGradientLanes samples is held per mode as [re × L, im × L] doubles
+// (structure of arrays), so that every lane loop vectorises. The fields
+// between layers are kept for the backward pass, except inside meshes,
+// whose MZI inputs are rebuilt from their outputs (M⁻¹ = M†).
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Runtime/Gradient.h"
+
+#include "photon/Runtime/Convention.h"
+#include "photon/Runtime/MeshLayout.h"
+#include "photon/Runtime/Simulator.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cassert>
+#include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace photon::runtime {
+
+namespace {
+
+constexpr int L = GradientEngine::kGradientLanes;
+/// Below this modulus the softplus and modulus activations pass no gradient.
+constexpr double kSingularModulus = 1e-30;
+
+llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+/// Sum of the L lanes in a fixed order (a balanced tree).
+inline double laneSum(const double *t) {
+  static_assert(L == 8, "laneSum is written for 8 lanes");
+  return ((t[0] + t[1]) + (t[2] + t[3])) + ((t[4] + t[5]) + (t[6] + t[7]));
+}
+
+//===----------------------------------------------------------------------===//
+// A fixed pool of worker threads
+//===----------------------------------------------------------------------===//
+
+/// Runs job(t) for t in [0, size) with t = 0 on the calling thread and the
+/// others on persistent workers; returns when all are done. Between jobs a
+/// worker spins for up to kSpin before it sleeps on a condition variable,
+/// so that back-to-back batches (the training loop) do not pay a wake-up
+/// each; the caller likewise spins before it sleeps while it waits.
+class WorkerPool {
+public:
+  explicit WorkerPool(int size) : size(size) {
+    for (int t = 1; t < size; ++t)
+      workers.emplace_back([this, t] { loop(t); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stopping.store(true);
+    }
+    wake.notify_all();
+    for (std::thread &worker : workers)
+      worker.join();
+  }
+
+  void run(const std::function<void(int)> &job) {
+    if (size == 1) {
+      job(0);
+      return;
+    }
+    current = &job;
+    pending.store(size - 1);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      generation.fetch_add(1, std::memory_order_release);
+    }
+    wake.notify_all();
+    job(0);
+    if (!spinUntil([&] { return pending.load(std::memory_order_acquire) == 0; })) {
+      std::unique_lock<std::mutex> lock(mutex);
+      done.wait(lock, [&] { return pending.load() == 0; });
+    }
+    current = nullptr;
+  }
+
+private:
+  static constexpr std::chrono::microseconds kSpin{200};
+
+  /// Polls `ready` for up to kSpin; true when it became true.
+  template <typename Ready> static bool spinUntil(Ready ready) {
+    const auto deadline = std::chrono::steady_clock::now() + kSpin;
+    for (int i = 0;; ++i) {
+      if (ready())
+        return true;
+      if ((i & 63) == 63 && std::chrono::steady_clock::now() > deadline)
+        return false;
+    }
+  }
+
+  void loop(int t) {
+    uint64_t seen = 0;
+    while (true) {
+      auto changed = [&] {
+        return stopping.load() ||
+               generation.load(std::memory_order_acquire) != seen;
+      };
+      if (!spinUntil(changed)) {
+        std::unique_lock<std::mutex> lock(mutex);
+        wake.wait(lock, changed);
+      }
+      if (stopping.load())
+        return;
+      seen = generation.load(std::memory_order_acquire);
+      (*current)(t);
+      if (pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        std::lock_guard<std::mutex> lock(mutex);
+        done.notify_one();
+      }
+    }
+  }
+
+  int size;
+  std::vector<std::thread> workers;
+  std::mutex mutex;
+  std::condition_variable wake, done;
+  const std::function<void(int)> *current = nullptr;
+  std::atomic<uint64_t> generation{0};
+  std::atomic<int> pending{0};
+  std::atomic<bool> stopping{false};
+};
+
+//===----------------------------------------------------------------------===//
+// Plans: the precomputed coefficients of each layer
+//===----------------------------------------------------------------------===//
+
+/// A mesh in the phase-tracked form of PreparedMesh (Mesh.h): MZI k is
+/// g_k·R(θ_k)·diag(w_k, 1) with the scalars g pushed to the output phases q.
+struct MeshPlan {
+  int layer = 0;
+  int modes = 0;
+  int count = 0;
+  int param = 0; ///< Flat index of θ_0; φ at +count, ω at +2·count.
+  std::vector<int> mode;
+  std::vector<double> s, c, wr, wi; ///< sin(θ/2), cos(θ/2), w.
+  std::vector<double> qr, qi;       ///< Output phase per mode.
+  std::vector<Complex> pending;     ///< Scratch for prepare.
+
+  void prepare(const Mesh &mesh) {
+    std::fill(pending.begin(), pending.end(), Complex(1.0, 0.0));
+    for (int k = 0; k < count; ++k) {
+      const int m = mode[k];
+      s[k] = std::sin(0.5 * mesh.theta[k]);
+      c[k] = std::cos(0.5 * mesh.theta[k]);
+      const Complex p0 = pending[m], p1 = pending[m + 1];
+      const Complex w = std::polar(1.0, mesh.phi[k]) * p0 * std::conj(p1);
+      Complex out = Complex(-s[k], c[k]) * p1; // g = i e^{iθ/2}
+      out /= std::abs(out);
+      pending[m] = pending[m + 1] = out;
+      wr[k] = w.real();
+      wi[k] = w.imag();
+    }
+    for (int m = 0; m < modes; ++m) {
+      const Complex q = std::polar(1.0, mesh.outputPhases[m]) * pending[m];
+      qr[m] = q.real();
+      qi[m] = q.imag();
+    }
+  }
+};
+
+struct DiagonalPlan {
+  int layer = 0;
+  int inputs = 0, outputs = 0, count = 0;
+  int param = 0; ///< Flat index of θ_0; β at +count.
+  std::vector<double> t;   ///< cos(θ_i/2).
+  std::vector<double> tb;  ///< β cos(θ_i/2).
+  std::vector<double> dtb; ///< ∂(β cos(θ_i/2))/∂θ_i = −(β/2) sin(θ_i/2).
+
+  void prepare(const Diagonal &d) {
+    for (int i = 0; i < count; ++i) {
+      t[i] = std::cos(0.5 * d.theta[i]);
+      tb[i] = d.gain * t[i];
+      dtb[i] = -0.5 * d.gain * std::sin(0.5 * d.theta[i]);
+    }
+  }
+};
+
+/// One layer of the program as the engine runs it.
+struct Step {
+  LayerKind kind;
+  int inputs, outputs;
+  size_t in, out; ///< Offsets of the input and output fields.
+  int plan;       ///< Index into meshes or diagonals.
+  Activation activation;
+  size_t side; ///< Offset of an activation's saved coefficients.
+};
+
+/// Per-thread buffers for one block.
+struct Workspace {
+  std::vector<double> fields; ///< The field after every layer.
+  std::vector<double> side;   ///< Activation coefficients (2 per element).
+  std::vector<double> gradA, gradB, work;
+};
+
+//===----------------------------------------------------------------------===//
+// Block kernels
+//===----------------------------------------------------------------------===//
+
+void meshForward(const MeshPlan &p, double *__restrict f) {
+  for (int k = 0; k < p.count; ++k) {
+    double *__restrict r0 = f + 2 * L * p.mode[k];
+    double *__restrict i0 = r0 + L;
+    double *__restrict r1 = r0 + 2 * L;
+    double *__restrict i1 = r0 + 3 * L;
+    const double s = p.s[k], c = p.c[k], wr = p.wr[k], wi = p.wi[k];
+    for (int l = 0; l < L; ++l) {
+      const double ur = wr * r0[l] - wi * i0[l];
+      const double ui = wr * i0[l] + wi * r0[l];
+      const double vr = r1[l], vi = i1[l];
+      r0[l] = s * ur + c * vr;
+      i0[l] = s * ui + c * vi;
+      r1[l] = c * ur - s * vr;
+      i1[l] = c * ui - s * vi;
+    }
+  }
+  for (int m = 0; m < p.modes; ++m) {
+    double *__restrict re = f + 2 * L * m;
+    double *__restrict im = re + L;
+    const double qr = p.qr[m], qi = p.qi[m];
+    for (int l = 0; l < L; ++l) {
+      const double a = re[l], b = im[l];
+      re[l] = qr * a - qi * b;
+      im[l] = qr * b + qi * a;
+    }
+  }
+}
+
+/// `y` is the mesh output (true frame), `t` scratch of the same size, `g`
+/// the gradient at the output, replaced by the gradient at the input.
+void meshBackward(const MeshPlan &p, const double *__restrict y,
+                  double *__restrict t, double *__restrict g,
+                  double *__restrict grad) {
+  double acc[L];
+  // Output screen: ∂L/∂ω = Re(conj(G)·i·y) = Gi·yr − Gr·yi; then move y and G
+  // into the tracked frame (multiply by conj(q)).
+  for (int m = 0; m < p.modes; ++m) {
+    const double *__restrict yr = y + 2 * L * m, *__restrict yi = yr + L;
+    double *__restrict tr = t + 2 * L * m, *__restrict ti = tr + L;
+    double *__restrict gr = g + 2 * L * m, *__restrict gi = gr + L;
+    const double qr = p.qr[m], qi = p.qi[m];
+    for (int l = 0; l < L; ++l) {
+      acc[l] = gi[l] * yr[l] - gr[l] * yi[l];
+      tr[l] = qr * yr[l] + qi * yi[l];
+      ti[l] = qr * yi[l] - qi * yr[l];
+      const double a = gr[l], b = gi[l];
+      gr[l] = qr * a + qi * b;
+      gi[l] = qr * b - qi * a;
+    }
+    grad[p.param + 2 * p.count + m] = laneSum(acc);
+  }
+  double dTheta[L], dPhi[L];
+  for (int k = p.count - 1; k >= 0; --k) {
+    const int m = p.mode[k];
+    double *__restrict r0 = t + 2 * L * m, *__restrict i0 = r0 + L;
+    double *__restrict r1 = r0 + 2 * L, *__restrict i1 = r0 + 3 * L;
+    double *__restrict gr0 = g + 2 * L * m, *__restrict gi0 = gr0 + L;
+    double *__restrict gr1 = gr0 + 2 * L, *__restrict gi1 = gr0 + 3 * L;
+    const double s = p.s[k], c = p.c[k], wr = p.wr[k], wi = p.wi[k];
+    for (int l = 0; l < L; ++l) {
+      const double or0 = r0[l], oi0 = i0[l], or1 = r1[l], oi1 = i1[l];
+      const double Gr0 = gr0[l], Gi0 = gi0[l], Gr1 = gr1[l], Gi1 = gi1[l];
+      // 2·∂L/∂θ = Re(conj(G0)(i o0 + o1) + conj(G1)(i o1 − o0)).
+      dTheta[l] = (Gr0 + Gi1) * (or1 - oi0) + (Gi0 - Gr1) * (or0 + oi1);
+      // a = R o and G_a = R G (R = [[s, c], [c, −s]] is its own inverse).
+      const double ar0 = s * or0 + c * or1, ai0 = s * oi0 + c * oi1;
+      const double ar1 = c * or0 - s * or1, ai1 = c * oi0 - s * oi1;
+      const double hr0 = s * Gr0 + c * Gr1, hi0 = s * Gi0 + c * Gi1;
+      const double hr1 = c * Gr0 - s * Gr1, hi1 = c * Gi0 - s * Gi1;
+      // ∂L/∂φ = Re(conj(G_a0)·i·a0).
+      dPhi[l] = hi0 * ar0 - hr0 * ai0;
+      // z0 = conj(w)·a0, G_z0 = conj(w)·G_a0.
+      r0[l] = wr * ar0 + wi * ai0;
+      i0[l] = wr * ai0 - wi * ar0;
+      r1[l] = ar1;
+      i1[l] = ai1;
+      gr0[l] = wr * hr0 + wi * hi0;
+      gi0[l] = wr * hi0 - wi * hr0;
+      gr1[l] = hr1;
+      gi1[l] = hi1;
+    }
+    grad[p.param + k] = 0.5 * laneSum(dTheta);
+    grad[p.param + p.count + k] = laneSum(dPhi);
+  }
+}
+
+void diagonalForward(const DiagonalPlan &p, const double *__restrict in,
+                     double *__restrict out) {
+  for (int i = 0; i < p.count; ++i) {
+    const double tb = p.tb[i];
+    for (int l = 0; l < 2 * L; ++l)
+      out[2 * L * i + l] = tb * in[2 * L * i + l];
+  }
+  std::fill(out + 2 * L * p.count, out + 2 * L * p.outputs, 0.0);
+}
+
+void diagonalBackward(const DiagonalPlan &p, const double *__restrict x,
+                      const double *__restrict gOut, double *__restrict gIn,
+                      double *__restrict grad) {
+  double acc[L];
+  double gain = 0.0;
+  for (int i = 0; i < p.count; ++i) {
+    const double *__restrict xr = x + 2 * L * i, *__restrict xi = xr + L;
+    const double *__restrict gr = gOut + 2 * L * i, *__restrict gi = gr + L;
+    for (int l = 0; l < L; ++l)
+      acc[l] = gr[l] * xr[l] + gi[l] * xi[l]; // Re(conj(G)·x)
+    const double dot = laneSum(acc);
+    grad[p.param + i] = p.dtb[i] * dot;
+    gain += p.t[i] * dot;
+    const double tb = p.tb[i];
+    for (int l = 0; l < 2 * L; ++l)
+      gIn[2 * L * i + l] = tb * gOut[2 * L * i + l];
+  }
+  grad[p.param + p.count] = gain;
+  std::fill(gIn + 2 * L * p.count, gIn + 2 * L * p.inputs, 0.0);
+}
+
+/// ln(1 + e^r) for r >= 0 and its derivative sigmoid(r).
+inline void softplus(double r, double &value, double &slope) {
+  const double e = std::exp(-r);
+  value = r + std::log1p(e);
+  slope = 1.0 / (1.0 + e);
+}
+
+/// Applies the activation to `width` modes from `in` into `out` and saves
+/// the backward coefficients into `side` (2 per element).
+void activationForward(Activation a, int width, const double *__restrict in,
+                       double *__restrict out, double *__restrict side) {
+  const int n = width * L;
+  for (int m = 0; m < width; ++m) {
+    const double *__restrict xr = in + 2 * L * m, *__restrict xi = xr + L;
+    double *__restrict yr = out + 2 * L * m, *__restrict yi = yr + L;
+    double *__restrict sa = side + L * m, *__restrict sb = side + n + L * m;
+    switch (a) {
+    case Activation::Identity:
+      for (int l = 0; l < L; ++l) {
+        yr[l] = xr[l];
+        yi[l] = xi[l];
+      }
+      break;
+    case Activation::Softplus:
+      // f = s(r)·x/r; backward G_x = x·(a·Re(x̄G) + i·b·Im(x̄G)) with
+      // a = s'(r)/r², b = s(r)/r³ (both 0 at the singular point).
+      for (int l = 0; l < L; ++l) {
+        const double r2 = xr[l] * xr[l] + xi[l] * xi[l];
+        const double r = std::sqrt(r2);
+        double value, slope;
+        softplus(r, value, slope);
+        if (r < kSingularModulus) {
+          yr[l] = r == 0.0 ? value : xr[l] * (value / r);
+          yi[l] = r == 0.0 ? 0.0 : xi[l] * (value / r);
+          sa[l] = sb[l] = 0.0;
+          continue;
+        }
+        const double h = value / r;
+        yr[l] = xr[l] * h;
+        yi[l] = xi[l] * h;
+        sa[l] = slope / r2;
+        sb[l] = h / r2;
+      }
+      break;
+    case Activation::Modulus:
+      // f = r; backward G_x = x·Re(G)/r.
+      for (int l = 0; l < L; ++l) {
+        const double r = std::sqrt(xr[l] * xr[l] + xi[l] * xi[l]);
+        yr[l] = r;
+        yi[l] = 0.0;
+        sa[l] = r < kSingularModulus ? 0.0 : 1.0 / r;
+      }
+      break;
+    }
+  }
+}
+
+/// In place: `g` (gradient at the output) becomes the gradient at the input.
+void activationBackward(Activation a, int width, const double *__restrict x,
+                        const double *__restrict side, double *__restrict g) {
+  const int n = width * L;
+  for (int m = 0; m < width; ++m) {
+    const double *__restrict xr = x + 2 * L * m, *__restrict xi = xr + L;
+    double *__restrict gr = g + 2 * L * m, *__restrict gi = gr + L;
+    const double *__restrict sa = side + L * m, *__restrict sb = side + n + L * m;
+    switch (a) {
+    case Activation::Identity:
+      break;
+    case Activation::Softplus:
+      for (int l = 0; l < L; ++l) {
+        const double p = sa[l] * (xr[l] * gr[l] + xi[l] * gi[l]);
+        const double q = sb[l] * (xr[l] * gi[l] - xi[l] * gr[l]);
+        gr[l] = xr[l] * p - xi[l] * q;
+        gi[l] = xr[l] * q + xi[l] * p;
+      }
+      break;
+    case Activation::Modulus:
+      for (int l = 0; l < L; ++l) {
+        const double p = sa[l] * gr[l];
+        gr[l] = xr[l] * p;
+        gi[l] = xi[l] * p;
+      }
+      break;
+    }
+  }
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// ProgramGradient
+//===----------------------------------------------------------------------===//
+
+ProgramGradient ProgramGradient::zerosLike(const Program &program) {
+  ProgramGradient g;
+  g.layers.resize(program.layers.size());
+  for (size_t i = 0; i < program.layers.size(); ++i) {
+    const Layer &layer = program.layers[i];
+    LayerGradient &lg = g.layers[i];
+    if (layer.kind == LayerKind::Mesh) {
+      lg.theta.assign(layer.mesh.theta.size(), 0.0);
+      lg.phi.assign(layer.mesh.phi.size(), 0.0);
+      lg.outputPhases.assign(layer.mesh.outputPhases.size(), 0.0);
+    } else if (layer.kind == LayerKind::Diagonal) {
+      lg.theta.assign(layer.diagonal.theta.size(), 0.0);
+    }
+  }
+  return g;
+}
+
+void ProgramGradient::setZero() {
+  for (LayerGradient &lg : layers) {
+    std::fill(lg.theta.begin(), lg.theta.end(), 0.0);
+    std::fill(lg.phi.begin(), lg.phi.end(), 0.0);
+    std::fill(lg.outputPhases.begin(), lg.outputPhases.end(), 0.0);
+    lg.gain = 0.0;
+  }
+}
+
+int parameterCount(const Program &program) {
+  int count = 0;
+  for (const Layer &layer : program.layers) {
+    if (layer.kind == LayerKind::Mesh)
+      count += layer.mesh.shifterCount();
+    else if (layer.kind == LayerKind::Diagonal)
+      count += static_cast<int>(layer.diagonal.theta.size()) + 1;
+  }
+  return count;
+}
+
+llvm::Error checkTrainable(const Program &program) {
+  if (llvm::Error e = verifyProgram(program))
+    return e;
+  if (!program.electricalOutputs())
+    return makeError("the program does not end with a detect layer; "
+                     "training needs detected intensities as logits");
+  return llvm::Error::success();
+}
+
+llvm::Error checkDataset(const Program &program,
+                         const Eigen::MatrixXcd &inputs,
+                         llvm::ArrayRef<int> labels) {
+  if (inputs.rows() != program.inputs)
+    return makeError(llvm::formatv(
+        "the inputs have {0} rows, expected {1} (the program's 'inputs')",
+        inputs.rows(), program.inputs));
+  if (static_cast<size_t>(inputs.cols()) != labels.size())
+    return makeError(llvm::formatv("there are {0} samples but {1} labels",
+                                   inputs.cols(), labels.size()));
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] < 0 || labels[i] >= program.outputs)
+      return makeError(llvm::formatv(
+          "label {0} of sample {1} is not a class in [0, {2})", labels[i], i,
+          program.outputs));
+  return llvm::Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// GradientEngine
+//===----------------------------------------------------------------------===//
+
+struct GradientEngine::Impl {
+  int threads = 1;
+  int parameters = 0;
+  int inputs = 0, outputs = 0, maxWidth = 0;
+  std::vector<Step> steps;
+  std::vector<MeshPlan> meshes;
+  std::vector<DiagonalPlan> diagonals;
+  std::vector<uint8_t> live; ///< Per flat parameter: 0 when masked.
+  size_t fieldSize = 0, sideSize = 0;
+  std::vector<Workspace> workspaces;
+  /// Per block of the current batch: its gradient, loss and correct count.
+  std::vector<double> blockGradients;
+  std::vector<double> blockLoss;
+  std::vector<int> blockCorrect;
+  std::vector<double> total;
+  WorkerPool pool;
+
+  Impl(const Program &program, int threads);
+  void setParameters(const Program &program);
+  /// Forward (and backward when `grad` is set) of one block.
+  void block(Workspace &ws, const Eigen::MatrixXcd &x,
+             llvm::ArrayRef<int> labels, const int *indices, int lanes,
+             double scale, double *grad, double &loss, int &correct);
+  BatchStats run(const Eigen::MatrixXcd &x, llvm::ArrayRef<int> labels,
+                 llvm::ArrayRef<int> indices, ProgramGradient *gradient);
+};
+
+GradientEngine::Impl::Impl(const Program &program, int threadCount)
+    : threads(std::max(1, threadCount)), pool(std::max(1, threadCount)) {
+  inputs = program.inputs;
+  outputs = program.outputs;
+  size_t offset = 2 * L * static_cast<size_t>(inputs);
+  size_t field = 0;
+  maxWidth = inputs;
+  int param = 0;
+  for (size_t i = 0; i < program.layers.size(); ++i) {
+    const Layer &layer = program.layers[i];
+    Step step;
+    step.kind = layer.kind;
+    step.inputs = layer.inputs;
+    step.outputs = layer.outputs;
+    step.in = field;
+    step.out = offset;
+    step.plan = -1;
+    step.activation = layer.activation;
+    step.side = sideSize;
+    maxWidth = std::max(maxWidth, layer.outputs);
+    if (layer.kind == LayerKind::Mesh) {
+      MeshPlan p;
+      p.layer = static_cast<int>(i);
+      p.modes = layer.mesh.modes;
+      p.count = layer.mesh.mziCount();
+      p.param = param;
+      for (const MziSite &site : meshLayout(layer.mesh.topology, p.modes))
+        p.mode.push_back(site.mode);
+      assert(static_cast<int>(p.mode.size()) == p.count);
+      p.s.resize(p.count);
+      p.c.resize(p.count);
+      p.wr.resize(p.count);
+      p.wi.resize(p.count);
+      p.qr.resize(p.modes);
+      p.qi.resize(p.modes);
+      p.pending.resize(p.modes);
+      step.plan = static_cast<int>(meshes.size());
+      meshes.push_back(std::move(p));
+      param += layer.mesh.shifterCount();
+    } else if (layer.kind == LayerKind::Diagonal) {
+      DiagonalPlan p;
+      p.layer = static_cast<int>(i);
+      p.inputs = layer.inputs;
+      p.outputs = layer.outputs;
+      p.count = static_cast<int>(layer.diagonal.theta.size());
+      p.param = param;
+      p.t.resize(p.count);
+      p.tb.resize(p.count);
+      p.dtb.resize(p.count);
+      step.plan = static_cast<int>(diagonals.size());
+      param += p.count + 1;
+      diagonals.push_back(std::move(p));
+    } else if (layer.kind == LayerKind::Activation) {
+      sideSize += 2 * L * static_cast<size_t>(layer.outputs);
+    }
+    steps.push_back(step);
+    field = offset;
+    offset += 2 * L * static_cast<size_t>(layer.outputs);
+  }
+  fieldSize = offset;
+  parameters = param;
+  live.assign(parameters, 1);
+  workspaces.resize(threads);
+  for (Workspace &ws : workspaces) {
+    ws.fields.assign(fieldSize, 0.0);
+    ws.side.assign(std::max<size_t>(sideSize, 1), 0.0);
+    ws.gradA.assign(2 * L * maxWidth, 0.0);
+    ws.gradB.assign(2 * L * maxWidth, 0.0);
+    ws.work.assign(2 * L * maxWidth, 0.0);
+  }
+  total.assign(parameters, 0.0);
+  setParameters(program);
+}
+
+void GradientEngine::Impl::setParameters(const Program &program) {
+  assert(program.layers.size() == steps.size());
+  for (MeshPlan &p : meshes) {
+    const Mesh &mesh = program.layers[p.layer].mesh;
+    assert(mesh.mziCount() == p.count && mesh.modes == p.modes);
+    p.prepare(mesh);
+    const int shifters = 2 * p.count + p.modes;
+    for (int j = 0; j < shifters; ++j)
+      live[p.param + j] = mesh.mask.empty() || mesh.mask[j] != 0;
+  }
+  for (DiagonalPlan &p : diagonals) {
+    const Diagonal &d = program.layers[p.layer].diagonal;
+    assert(static_cast<int>(d.theta.size()) == p.count);
+    p.prepare(d);
+    for (int j = 0; j < p.count; ++j)
+      live[p.param + j] = d.mask.empty() || d.mask[j] != 0;
+    live[p.param + p.count] = 1;
+  }
+}
+
+void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
+                                 llvm::ArrayRef<int> labels,
+                                 const int *indices, int lanes, double scale,
+                                 double *grad, double &loss, int &correct) {
+  double *fields = ws.fields.data();
+  // Gather the inputs; padding lanes are 0 and get no loss or gradient.
+  for (int m = 0; m < inputs; ++m) {
+    double *re = fields + 2 * L * m, *im = re + L;
+    for (int l = 0; l < lanes; ++l) {
+      const Complex z = x(m, indices[l]);
+      re[l] = z.real();
+      im[l] = z.imag();
+    }
+    for (int l = lanes; l < L; ++l)
+      re[l] = im[l] = 0.0;
+  }
+  // Forward.
+  for (const Step &step : steps) {
+    const double *in = fields + step.in;
+    double *out = fields + step.out;
+    switch (step.kind) {
+    case LayerKind::Encode:
+      std::copy(in, in + 2 * L * step.inputs, out);
+      break;
+    case LayerKind::Mesh:
+      std::copy(in, in + 2 * L * step.inputs, out);
+      meshForward(meshes[step.plan], out);
+      break;
+    case LayerKind::Diagonal:
+      diagonalForward(diagonals[step.plan], in, out);
+      break;
+    case LayerKind::Activation:
+      activationForward(step.activation, step.outputs, in, out,
+                        ws.side.data() + step.side);
+      break;
+    case LayerKind::Detect:
+      for (int m = 0; m < step.outputs; ++m) {
+        const double *xr = in + 2 * L * m, *xi = xr + L;
+        double *yr = out + 2 * L * m, *yi = yr + L;
+        for (int l = 0; l < L; ++l) {
+          yr[l] = xr[l] * xr[l] + xi[l] * xi[l];
+          yi[l] = 0.0;
+        }
+      }
+      break;
+    }
+  }
+  // Loss: LogSoftmax cross-entropy over the detected intensities; the seed
+  // of the backward pass is ∂L/∂y_j = (softmax_j − [j = label]) · scale.
+  const double *logits = fields + steps.back().out;
+  double *g = ws.gradA.data();
+  double laneLoss[L];
+  for (int l = 0; l < L; ++l) {
+    laneLoss[l] = 0.0;
+    if (l >= lanes) {
+      for (int j = 0; j < outputs; ++j)
+        g[2 * L * j + l] = g[2 * L * j + L + l] = 0.0;
+      continue;
+    }
+    const int label = labels[indices[l]];
+    double top = logits[l];
+    int best = 0;
+    for (int j = 1; j < outputs; ++j)
+      if (logits[2 * L * j + l] > top) {
+        top = logits[2 * L * j + l];
+        best = j;
+      }
+    double sum = 0.0;
+    for (int j = 0; j < outputs; ++j)
+      sum += std::exp(logits[2 * L * j + l] - top);
+    const double logSum = top + std::log(sum);
+    laneLoss[l] = logSum - logits[2 * L * label + l];
+    correct += best == label;
+    if (grad)
+      for (int j = 0; j < outputs; ++j) {
+        const double p = std::exp(logits[2 * L * j + l] - logSum);
+        g[2 * L * j + l] = (p - (j == label ? 1.0 : 0.0)) * scale;
+        g[2 * L * j + L + l] = 0.0;
+      }
+  }
+  loss += laneSum(laneLoss);
+  if (!grad)
+    return;
+  // Backward.
+  double *other = ws.gradB.data();
+  for (size_t s = steps.size(); s-- > 0;) {
+    const Step &step = steps[s];
+    const double *in = fields + step.in;
+    switch (step.kind) {
+    case LayerKind::Encode:
+      break;
+    case LayerKind::Mesh:
+      meshBackward(meshes[step.plan], fields + step.out, ws.work.data(), g,
+                   grad);
+      break;
+    case LayerKind::Diagonal:
+      diagonalBackward(diagonals[step.plan], in, g, other, grad);
+      std::swap(g, other);
+      break;
+    case LayerKind::Activation:
+      activationBackward(step.activation, step.inputs, in,
+                         ws.side.data() + step.side, g);
+      break;
+    case LayerKind::Detect:
+      // y = |x|²: G_x = 2·(∂L/∂y)·x.
+      for (int m = 0; m < step.inputs; ++m) {
+        const double *xr = in + 2 * L * m, *xi = xr + L;
+        double *gr = g + 2 * L * m, *gi = gr + L;
+        for (int l = 0; l < L; ++l) {
+          const double d = 2.0 * gr[l];
+          gr[l] = d * xr[l];
+          gi[l] = d * xi[l];
+        }
+      }
+      break;
+    }
+  }
+}
+
+BatchStats GradientEngine::Impl::run(const Eigen::MatrixXcd &x,
+                                     llvm::ArrayRef<int> labels,
+                                     llvm::ArrayRef<int> indices,
+                                     ProgramGradient *gradient) {
+  assert(x.rows() == inputs);
+  const int count = static_cast<int>(indices.size());
+  const int blocks = (count + L - 1) / L;
+  BatchStats stats;
+  stats.count = count;
+  if (blockLoss.size() < static_cast<size_t>(blocks)) {
+    blockLoss.resize(blocks);
+    blockCorrect.resize(blocks);
+  }
+  if (gradient && blockGradients.size() < static_cast<size_t>(blocks) * parameters)
+    blockGradients.resize(static_cast<size_t>(blocks) * parameters);
+  const double scale = count > 0 ? 1.0 / count : 0.0;
+  const std::function<void(int)> job = [&](int t) {
+    const int first = static_cast<int>(static_cast<int64_t>(blocks) * t / threads);
+    const int last =
+        static_cast<int>(static_cast<int64_t>(blocks) * (t + 1) / threads);
+    for (int b = first; b < last; ++b) {
+      const int lanes = std::min(L, count - b * L);
+      double loss = 0.0;
+      int correct = 0;
+      double *grad = gradient ? blockGradients.data() +
+                                    static_cast<size_t>(b) * parameters
+                              : nullptr;
+      block(workspaces[t], x, labels, indices.data() + b * L, lanes, scale,
+            grad, loss, correct);
+      blockLoss[b] = loss;
+      blockCorrect[b] = correct;
+    }
+  };
+  pool.run(job);
+  // Reduce in block order: independent of the thread count.
+  double loss = 0.0;
+  for (int b = 0; b < blocks; ++b) {
+    loss += blockLoss[b];
+    stats.correct += blockCorrect[b];
+  }
+  stats.loss = count > 0 ? loss / count : 0.0;
+  if (!gradient)
+    return stats;
+  std::fill(total.begin(), total.end(), 0.0);
+  for (int b = 0; b < blocks; ++b) {
+    const double *grad = blockGradients.data() + static_cast<size_t>(b) * parameters;
+    for (int j = 0; j < parameters; ++j)
+      total[j] += grad[j];
+  }
+  for (int j = 0; j < parameters; ++j)
+    if (!live[j])
+      total[j] = 0.0;
+  // Scatter into the per-layer gradient.
+  if (gradient->layers.size() != steps.size())
+    gradient->layers.resize(steps.size());
+  for (const MeshPlan &p : meshes) {
+    LayerGradient &lg = gradient->layers[p.layer];
+    lg.theta.assign(total.begin() + p.param, total.begin() + p.param + p.count);
+    lg.phi.assign(total.begin() + p.param + p.count,
+                  total.begin() + p.param + 2 * p.count);
+    lg.outputPhases.assign(total.begin() + p.param + 2 * p.count,
+                           total.begin() + p.param + 2 * p.count + p.modes);
+  }
+  for (const DiagonalPlan &p : diagonals) {
+    LayerGradient &lg = gradient->layers[p.layer];
+    lg.theta.assign(total.begin() + p.param, total.begin() + p.param + p.count);
+    lg.gain = total[p.param + p.count];
+  }
+  return stats;
+}
+
+GradientEngine::GradientEngine(const Program &program, int threads)
+    : impl(std::make_unique<Impl>(program, threads)) {}
+GradientEngine::~GradientEngine() = default;
+
+void GradientEngine::setParameters(const Program &program) {
+  impl->setParameters(program);
+}
+
+int GradientEngine::threads() const { return impl->threads; }
+
+namespace {
+/// 0, 1, …, n−1 in a buffer reused across calls of one thread.
+llvm::ArrayRef<int> allColumns(Eigen::Index n) {
+  thread_local std::vector<int> indices;
+  if (indices.size() != static_cast<size_t>(n)) {
+    indices.resize(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+      indices[i] = static_cast<int>(i);
+  }
+  return indices;
+}
+} // namespace
+
+BatchStats GradientEngine::lossAndGradient(const Eigen::MatrixXcd &inputs,
+                                           llvm::ArrayRef<int> labels,
+                                           llvm::ArrayRef<int> indices,
+                                           ProgramGradient &gradient) {
+  return impl->run(inputs, labels, indices, &gradient);
+}
+
+BatchStats GradientEngine::lossAndGradient(const Eigen::MatrixXcd &inputs,
+                                           llvm::ArrayRef<int> labels,
+                                           ProgramGradient &gradient) {
+  return impl->run(inputs, labels, allColumns(inputs.cols()), &gradient);
+}
+
+BatchStats GradientEngine::evaluate(const Eigen::MatrixXcd &inputs,
+                                    llvm::ArrayRef<int> labels,
+                                    llvm::ArrayRef<int> indices) {
+  return impl->run(inputs, labels, indices, nullptr);
+}
+
+BatchStats GradientEngine::evaluate(const Eigen::MatrixXcd &inputs,
+                                    llvm::ArrayRef<int> labels) {
+  return impl->run(inputs, labels, allColumns(inputs.cols()), nullptr);
+}
+
+llvm::Expected<double> computeLossAndGradient(const Program &program,
+                                              const Eigen::MatrixXcd &inputs,
+                                              llvm::ArrayRef<int> labels,
+                                              ProgramGradient &gradient,
+                                              int threads) {
+  if (llvm::Error e = checkTrainable(program))
+    return std::move(e);
+  if (llvm::Error e = checkDataset(program, inputs, labels))
+    return std::move(e);
+  GradientEngine engine(program, threads);
+  return engine.lossAndGradient(inputs, labels, gradient).loss;
+}
+
+double crossEntropyLoss(const Program &program, const Eigen::MatrixXcd &inputs,
+                        llvm::ArrayRef<int> labels) {
+  const Eigen::MatrixXcd y = simulate(program, inputs);
+  double loss = 0.0;
+  for (Eigen::Index b = 0; b < y.cols(); ++b) {
+    double top = y(0, b).real();
+    for (Eigen::Index j = 1; j < y.rows(); ++j)
+      top = std::max(top, y(j, b).real());
+    double sum = 0.0;
+    for (Eigen::Index j = 0; j < y.rows(); ++j)
+      sum += std::exp(y(j, b).real() - top);
+    loss += top + std::log(sum) - y(labels[b], b).real();
+  }
+  return y.cols() > 0 ? loss / y.cols() : 0.0;
+}
+
+} // namespace photon::runtime

@@ -1,0 +1,37 @@
+// Train, then lottery-ticket pruning with 20 % per round for 4 rounds.
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30},photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30 rates=0.2 max-rounds=4 report=%t.json})' -o %t.mlir 2>%t.log
+// RUN: FileCheck %s < %t.log
+// RUN: FileCheck %s --check-prefix=REPORT < %t.json
+// RUN: %python %S/Inputs/check_masks.py %t.mlir | FileCheck %s --check-prefix=MASKS
+
+// The table has one row per round; 42 MZI shifters, 20 % of the live
+// non-zero ones go per round.
+// CHECK: photonic-prune-lth: csv (90 train, 45 test samples), layer-wise, stopped by max-rounds
+// CHECK-NEXT: round  rate  pruned  sparsity  theta    phi      accuracy
+// CHECK-NEXT: {{^ +}}0  0.00       0     0.00%
+// CHECK-NEXT: {{^ +}}1  0.20       {{[0-9]+}}    {{1[0-9]\.[0-9]+}}%
+// CHECK-NEXT: {{^ +}}2  0.20
+// CHECK-NEXT: {{^ +}}3  0.20
+// CHECK-NEXT: {{^ +}}4  0.20       {{[0-9]+}}    {{[4-6][0-9]\.[0-9]+}}%
+// CHECK-NEXT: stop: max-rounds, best round:
+
+// REPORT: "lth":
+// REPORT: "stop": "max-rounds"
+// REPORT: "pass": "photonic-prune-lth"
+
+// Pruned shifters are exactly 0 in the IR.
+// MASKS: masks ok: {{[1-9][0-9]*}} masked
+
+// Without retraining (epochs=0) the survivors are reset bit-exactly to the
+// initial phases that photonic-train stored.
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=10},photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=0 rates=0.3 max-rounds=1 max-accuracy-loss=1.0})' -o %t.reset.mlir 2>/dev/null
+// RUN: %python %S/Inputs/check_masks.py %t.reset.mlir --reset | FileCheck %s --check-prefix=MASKS
+
+// Training after pruning keeps the pruned shifters at 0.
+// RUN: photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5})' -o %t.retrained.mlir 2>/dev/null
+// RUN: %python %S/Inputs/check_masks.py %t.retrained.mlir | FileCheck %s --check-prefix=MASKS
+
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 rates=1.5})' 2>&1 | FileCheck %s --check-prefix=RATE
+// RATE: error: photonic-prune-lth: every rate must be in (0, 1), got 1.5
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 scope=random})' 2>&1 | FileCheck %s --check-prefix=SCOPE
+// SCOPE: error: photonic-prune-lth: 'scope' must be layer or global, got 'random'

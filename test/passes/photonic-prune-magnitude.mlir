@@ -1,0 +1,16 @@
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30},photonic-prune-magnitude{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=10 alpha=1.0})' -o %t.mlir 2>&1 | FileCheck %s --check-prefix=ONESHOT
+// RUN: %python %S/Inputs/check_masks.py %t.mlir | FileCheck %s --check-prefix=MASKS
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30},photonic-prune-magnitude{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 alpha=1.0 mode=iterative steps=4 report=%t.json})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=ITER
+// RUN: FileCheck %s --check-prefix=REPORT < %t.json
+
+// ONESHOT: photonic-prune-magnitude: one-shot, alpha 1: sparsity {{[1-9][0-9]?\.[0-9]}} % (theta {{.*}} %, phi {{.*}} %), test accuracy {{.*}} % -> {{.*}} %
+// ITER: photonic-prune-magnitude: iterative, alpha 1: sparsity {{[1-9][0-9]?\.[0-9]}} %
+// MASKS: masks ok: {{[1-9][0-9]*}} masked
+// REPORT: "mode": "iterative",
+// REPORT: "steps": [
+// REPORT: "step": 4,
+
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-magnitude{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 alpha=0})' 2>&1 | FileCheck %s --check-prefix=ALPHA
+// ALPHA: error: photonic-prune-magnitude: 'alpha' must be a finite value > 0, got 0
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-magnitude{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 mode=gradual})' 2>&1 | FileCheck %s --check-prefix=MODE
+// MODE: error: photonic-prune-magnitude: 'mode' must be one-shot or iterative, got 'gradual'
