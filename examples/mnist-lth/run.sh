@@ -5,13 +5,13 @@
 #
 #   run.sh OUTPUT_DIR   (photon-opt, photon-translate, photon-run on PATH;
 #                        MNIST installed by scripts/setup-data.sh)
-# Environment: DATASET (mnist | fashion-mnist), EPOCHS (per training, 80),
+# Environment: DATASET (mnist | fashion-mnist), EPOCHS (per training, 160),
 # ROUNDS (LTH rounds, 16).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="${1:?usage: run.sh OUTPUT_DIR}"
 dataset="${DATASET:-mnist}"
-epochs="${EPOCHS:-80}"
+epochs="${EPOCHS:-160}"
 rounds="${ROUNDS:-16}"
 mkdir -p "$out"
 train="dataset=$dataset epochs=$epochs learning-rate=0.02 batch-size=64 seed=0"
@@ -21,9 +21,9 @@ photon-opt "$here/model.mlir" \
   --pass-pipeline="builtin.module(photonic-lower-to-mesh,photonic-train{$train report=$out/train.json})" \
   -o "$out/trained.mlir"
 
-echo "== 2. lottery-ticket pruning, layer-wise (up to $rounds rounds), then dead-shifter elimination"
+echo "== 2. lottery-ticket pruning, layer-wise with theta and phi ranked separately (up to $rounds rounds), then dead-shifter elimination"
 photon-opt "$out/trained.mlir" \
-  --pass-pipeline="builtin.module(photonic-prune-lth{$train max-rounds=$rounds report=$out/lth.json},photonic-dead-shifter-elim{report=$out/dead-shifters.json})" \
+  --pass-pipeline="builtin.module(photonic-prune-lth{$train scope=layer-arm max-rounds=$rounds report=$out/lth.json},photonic-dead-shifter-elim{report=$out/dead-shifters.json})" \
   -o "$out/pruned.mlir"
 
 echo "== 3. export the phase table and the runtime program"

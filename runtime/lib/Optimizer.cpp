@@ -96,7 +96,14 @@ void Optimizer::step(Program &program, const ProgramGradient &gradient) {
         d.theta[j] =
             std::clamp(update(index, d.theta[j], g.theta[j], rate), 0.0, kPi);
       }
-      d.gain = std::max(0.0, update(index, d.gain, g.gain, rate));
+      // The gain is updated in log space, u = ln g (∂L/∂u = g ∂L/∂g): it
+      // stays > 0 and cannot die. With an additive update a network whose
+      // predictions are confidently wrong (e.g. an LTH ticket right after
+      // its reset) lowers the last gain to 0 to approach the uniform
+      // prediction, where every gradient vanishes for good.
+      if (d.gain > 0.0)
+        d.gain = std::exp(update(index, std::log(d.gain), d.gain * g.gain,
+                                 rate));
       ++index;
     }
   }

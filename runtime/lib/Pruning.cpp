@@ -19,7 +19,15 @@
 namespace photon::runtime {
 
 const char *pruneScopeName(PruneScope scope) {
-  return scope == PruneScope::LayerWise ? "layer-wise" : "global";
+  switch (scope) {
+  case PruneScope::LayerWise:
+    return "layer-wise";
+  case PruneScope::Global:
+    return "global";
+  case PruneScope::LayerArm:
+    return "layer-arm";
+  }
+  return "?";
 }
 
 std::vector<int> meshLayerIndices(const Program &program) {
@@ -111,11 +119,18 @@ llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
   std::vector<Candidate> pool;
   for (int layer : meshLayerIndices(program)) {
     const Mesh &mesh = program.layers[layer].mesh;
-    for (int i = 0; i < 2 * mesh.mziCount(); ++i)
+    const int mzis = mesh.mziCount();
+    for (int i = 0; i < 2 * mzis; ++i) {
       if (isLiveNonZero(mesh, i))
         pool.push_back(
             {phaseDistanceFromZero(shifterPhase(mesh, i)), layer, i});
-    if (scope == PruneScope::LayerWise) {
+      // layer-arm: the θ group [0, K) ends before φ starts.
+      if (scope == PruneScope::LayerArm && i + 1 == mzis) {
+        pruned += pruneSmallest(program, pool, k);
+        pool.clear();
+      }
+    }
+    if (scope != PruneScope::Global) {
       pruned += pruneSmallest(program, pool, k);
       pool.clear();
     }

@@ -2,6 +2,7 @@
 #include "photon/Runtime/Trainer.h"
 
 #include "photon/Runtime/Gradient.h"
+#include "photon/Runtime/Pruning.h"
 #include "photon/Runtime/Random.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -63,6 +64,8 @@ llvm::Expected<TrainResult> train(Program &program,
   std::vector<int> order(samples);
   std::iota(order.begin(), order.end(), 0);
   TrainResult result;
+  Program forward;
+  int64_t step = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     for (int i = samples - 1; i > 0; --i) { // Fisher-Yates
       int j = static_cast<int>(random.uniform() * (i + 1));
@@ -74,7 +77,14 @@ llvm::Expected<TrainResult> train(Program &program,
       const int first = b * options.batchSize;
       const int count = std::min(options.batchSize, samples - first);
       llvm::ArrayRef<int> batch(order.data() + first, count);
-      engine.setParameters(program);
+      if (options.perturb) {
+        forward = program;
+        options.perturb(forward, step++);
+        applyMasks(forward);
+        engine.setParameters(forward);
+      } else {
+        engine.setParameters(program);
+      }
       BatchStats stats = engine.lossAndGradient(inputs, labels, batch, gradient);
       lossSum += stats.loss * count;
       correct += stats.correct;

@@ -33,5 +33,16 @@
 
 // RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 rates=1.5})' 2>&1 | FileCheck %s --check-prefix=RATE
 // RATE: error: photonic-prune-lth: every rate must be in (0, 1), got 1.5
+// RUN: rm -f %t.bad.mlir
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv rates=0})' -o %t.bad.mlir 2>/dev/null
+// RUN: test ! -e %t.bad.mlir
 // RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 scope=random})' 2>&1 | FileCheck %s --check-prefix=SCOPE
-// SCOPE: error: photonic-prune-lth: 'scope' must be layer or global, got 'random'
+// SCOPE: error: photonic-prune-lth: 'scope' must be layer, layer-arm or global, got 'random'
+
+// layer-arm ranks θ and φ of each mesh separately: both arms lose the same
+// share (per mesh the arms have equally many candidates).
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 rates=0.3 max-rounds=2 max-accuracy-loss=1.0 scope=layer-arm})' -o %t.arm.mlir 2>&1 | FileCheck %s --check-prefix=ARM
+// ARM: csv (90 train, 45 test samples), layer-arm, stopped by max-rounds
+// ARM: {{^ +}}1  0.30       {{[0-9]+}}    [[S1:[0-9.]+]]%  [[S1]]%  [[S1]]%
+// ARM: {{^ +}}2  0.30       {{[0-9]+}}    [[S2:[0-9.]+]]%  [[S2]]%  [[S2]]%
+// RUN: %python %S/Inputs/check_masks.py %t.arm.mlir | FileCheck %s --check-prefix=MASKS

@@ -32,3 +32,8 @@
 // UNLOWERED: error: 'photonic.dense' op must be lowered to meshes first (run photonic-lower-to-mesh)
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/empty.csv test-file=%S/Inputs/blobs-test.csv})' 2>&1 | FileCheck %s --check-prefix=EMPTY
 // EMPTY: error: photonic-train: {{.*}}empty.csv
+
+// A failing pass writes no output file at all (no half-written IR).
+// RUN: rm -f %t.bad.mlir
+// RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=imagenet})' -o %t.bad.mlir 2>/dev/null
+// RUN: test ! -e %t.bad.mlir

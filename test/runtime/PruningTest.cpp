@@ -308,6 +308,24 @@ TEST(BottomPercentile, LayerWiseAndGlobalDiffer) {
   EXPECT_EQ(computeMetrics(layerWise).meshes[0].prunable.sparsity(), 0.5);
 }
 
+TEST(BottomPercentile, LayerArmRanksThetaAndPhiSeparately) {
+  // Mesh A: θ 0.1..0.3 are all smaller than φ 0.4..0.6; layer-wise would
+  // take the three θ, layer-arm takes the smallest of each arm (k = 0.5 of
+  // 3 candidates: floor(1.5 + 0.5) = 2 per arm).
+  Program p = twoMeshes();
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.5, PruneScope::LayerArm), 2 * 4);
+  const Mesh &a = p.layers[0].mesh;
+  const Mesh &b = p.layers[1].mesh;
+  const bool expectA[6] = {true, true, false, true, true, false};
+  const bool expectB[6] = {true, true, false, true, true, false};
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(masked(a, i), expectA[i]) << i;
+    EXPECT_EQ(masked(b, i), expectB[i]) << i;
+  }
+  EXPECT_TRUE(masksHold(p));
+  EXPECT_STREQ(pruneScopeName(PruneScope::LayerArm), "layer-arm");
+}
+
 TEST(BottomPercentile, AdjustedMagnitudeAndRounding) {
   Program p = twoMeshes();
   p.layers[1].mesh.theta[2] = kTwoPi - 0.05; // 0.05 from 0: the smallest

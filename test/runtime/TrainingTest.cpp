@@ -301,11 +301,17 @@ TEST(Optimizer, AdamMatchesHandComputedSteps) {
     ASSERT_TRUE(bool(computeLossAndGradient(p, x, labels, g)));
     std::vector<double> grad = flatGradient(g);
     for (int j = 0; j < 7; ++j) {
-      m[j] = b1 * m[j] + (1 - b1) * grad[j];
-      v[j] = b2 * v[j] + (1 - b2) * grad[j] * grad[j];
+      // The gain (j = 6) is optimized as u = ln g with gradient g·∂L/∂g.
+      const double gj = j == 6 ? expected[j] * grad[j] : grad[j];
+      m[j] = b1 * m[j] + (1 - b1) * gj;
+      v[j] = b2 * v[j] + (1 - b2) * gj * gj;
       const double mHat = m[j] / (1 - std::pow(b1, t));
       const double vHat = v[j] / (1 - std::pow(b2, t));
-      expected[j] -= lr * mHat / (std::sqrt(vHat) + eps);
+      const double delta = lr * mHat / (std::sqrt(vHat) + eps);
+      if (j == 6)
+        expected[j] = std::exp(std::log(expected[j]) - delta);
+      else
+        expected[j] -= delta;
       if (j < 4)
         expected[j] = wrapPhase(expected[j]);
     }
@@ -330,8 +336,8 @@ TEST(Optimizer, SgdStepClampsAndWraps) {
   std::vector<int> labels = {1, 0};
   ProgramGradient g;
   ASSERT_TRUE(bool(computeLossAndGradient(p, x, labels, g)));
-  // A hand-made gradient drives the attenuators out of [0, π] and the gain
-  // below 0.
+  // A hand-made gradient drives the attenuators out of [0, π] and would
+  // drive an additively updated gain below 0.
   g.layers[2].theta = {1.0, -1.0};
   g.layers[2].gain = 100.0;
   g.layers[1].theta = {-10.0};
@@ -348,7 +354,9 @@ TEST(Optimizer, SgdStepClampsAndWraps) {
     EXPECT_EQ(after[j], wrapPhase(before[j] - 0.5 * grad[j])) << j;
   EXPECT_EQ(after[4], 0.0);
   EXPECT_EQ(after[5], kPi);
-  EXPECT_EQ(after[6], 0.0);
+  // Log-space gain: g·exp(−η·g·∂L/∂g), small but positive.
+  EXPECT_EQ(after[6], std::exp(std::log(before[6]) - 0.5 * before[6] * grad[6]));
+  EXPECT_GT(after[6], 0.0);
   EXPECT_FALSE(bool(verifyProgram(p)));
 }
 

@@ -37,9 +37,9 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                            << rate;
         return signalPassFailure();
       }
-    if (scope != "layer" && scope != "global") {
-      mlir::emitError(module.getLoc()) << "photonic-prune-lth: 'scope' must be layer or "
-                            "global, got '"
+    if (scope != "layer" && scope != "global" && scope != "layer-arm") {
+      mlir::emitError(module.getLoc()) << "photonic-prune-lth: 'scope' must be layer, "
+                            "layer-arm or global, got '"
                          << scope << "'";
       return signalPassFailure();
     }
@@ -50,8 +50,9 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                             "[0, 1]";
       return signalPassFailure();
     }
-    options.scope = scope == "global" ? runtime::PruneScope::Global
-                                      : runtime::PruneScope::LayerWise;
+    options.scope = scope == "global"      ? runtime::PruneScope::Global
+                    : scope == "layer-arm" ? runtime::PruneScope::LayerArm
+                                           : runtime::PruneScope::LayerWise;
     options.maxRounds = maxRounds;
     options.maxAccuracyLoss = maxAccuracyLoss;
     options.minSparsity = minSparsity;
@@ -64,6 +65,14 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     runtime::Program &program = session->program();
     runtime::Program initial = session->initialProgram();
     runtime::NetworkMetrics before = runtime::computeMetrics(program);
+    // Round 0 is the dense network trained from its initial phases: a
+    // network photonic-train already trained is reset first, so that round 0
+    // retrains it exactly (training is deterministic for a seed).
+    if (llvm::Error error = runtime::resetToInitial(program, initial)) {
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-lth: " << llvm::toString(std::move(error));
+      return signalPassFailure();
+    }
 
     llvm::Error trainError = llvm::Error::success();
     runtime::LthCallbacks callbacks;
@@ -96,8 +105,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);
     llvm::errs() << "photonic-prune-lth: " << session->describeData() << ", "
-                 << (options.scope == runtime::PruneScope::Global ? "global"
-                                                                  : "layer-wise")
+                 << runtime::pruneScopeName(options.scope)
                  << ", stopped by " << runtime::lthStopName(result->stop)
                  << "\n";
     runtime::printLthTable(*result, llvm::errs());

@@ -195,7 +195,8 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
                "Pruning rate per round; the last one repeats (default: "
                "0.1 for 10 rounds, then 0.25)">,
     Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
-           "layer (bottom k per mesh) or global (over all meshes)">,
+           "layer (bottom k per mesh), layer-arm (per mesh, theta and phi ranked "
+           "separately) or global (over all meshes)">,
     Option<"maxRounds", "max-rounds", "int", /*default=*/"16",
            "Maximum number of pruning rounds">,
     Option<"maxAccuracyLoss", "max-accuracy-loss", "double",

@@ -11,8 +11,10 @@
 // `totalSteps` updates: η_t = η · (1 + cos(π · t / T)) / 2 with t the number
 // of updates already made (so the first update uses η) and t clamped to T.
 //
-// After every update: mesh phases are wrapped into [0, 2π) (wrapPhase),
-// attenuator phases clamped to [0, π] and gains to >= 0, so the program
+// A gain g > 0 is optimized as u = ln g (gradient g·∂L/∂g, then g = e^u), so
+// it stays positive (a gain of exactly 0 stays 0). After every update: mesh
+// phases are wrapped into [0, 2π) (wrapPhase), attenuator phases clamped
+// to [0, π], so the program
 // stays valid (verifyProgram). A masked (pruned) shifter or attenuator is
 // never touched: its phase stays exactly 0 and its optimizer state 0.
 //

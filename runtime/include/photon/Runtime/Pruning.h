@@ -31,6 +31,9 @@ enum class PruneScope {
   LayerWise,
   /// All meshes of the program pooled ("global").
   Global,
+  /// Each mesh on its own, θ and φ ranked separately ("layer-arm"): the
+  /// bottom k of each mesh's θ and the bottom k of its φ.
+  LayerArm,
 };
 
 /// "layer-wise" or "global".

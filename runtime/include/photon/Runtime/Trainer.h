@@ -43,6 +43,13 @@ struct TrainOptions {
   /// Called after each epoch (numbered from 1) with the mean training loss
   /// and accuracy of that epoch, measured on each batch before its update.
   std::function<void(int epoch, double loss, double accuracy)> progress;
+  /// Noise-aware / quantization-aware training: when set, each batch's
+  /// forward and backward pass runs on a copy of the program that this hook
+  /// perturbs (e.g. samples phase noise, fake-quantizes phases; `step`
+  /// counts batches from 0), and the gradient found there updates the clean
+  /// program (the straight-through estimator). Masked phases of the copy
+  /// are reset to 0 after the hook, so a pruned shifter stays pruned.
+  std::function<void(Program &forward, int64_t step)> perturb;
 };
 
 /// The training statistics of one epoch (see TrainOptions::progress).
