@@ -283,6 +283,50 @@ std::vector<double> flatGradient(const ProgramGradient &g) {
           d.theta[0], d.theta[1], d.gain};
 }
 
+TEST(Training, PerturbHookRunsEachBatchOnACopy) {
+  // The hook sees a copy of the program once per batch, in order; the clean
+  // program is updated with the gradient found at the perturbed phases.
+  Blobs data = makeBlobs(4, 3, 100, 0.6, 5);
+  Program clean = blobNetwork(11);
+  Program reference = clean;
+  TrainOptions options = blobOptions();
+  options.epochs = 3;
+  options.batchSize = 16; // 7 batches per epoch
+  std::vector<int64_t> steps;
+  options.perturb = [&](Program &forward, int64_t step) {
+    steps.push_back(step);
+    forward.layers[1].mesh.theta[0] += 0.5; // a fixed phase offset
+  };
+  ASSERT_TRUE(bool(train(clean, data.inputs, data.labels, options)));
+  ASSERT_EQ(steps.size(), 21u);
+  for (size_t i = 0; i < steps.size(); ++i)
+    EXPECT_EQ(steps[i], static_cast<int64_t>(i));
+  // Without the hook the same seed gives a different result, and the clean
+  // program never holds the offset itself (it stays wrapped and trainable).
+  options.perturb = nullptr;
+  ASSERT_TRUE(bool(train(reference, data.inputs, data.labels, options)));
+  EXPECT_NE(clean.layers[1].mesh.theta[0], reference.layers[1].mesh.theta[0]);
+  EXPECT_FALSE(bool(verifyProgram(clean)));
+}
+
+TEST(Training, PerturbHookCannotRevivePrunedShifters) {
+  Blobs data = makeBlobs(4, 3, 100, 0.6, 6);
+  Program program = blobNetwork(12);
+  Mesh &mesh = program.layers[1].mesh;
+  mesh.mask.assign(mesh.shifterCount(), 1);
+  mesh.mask[2] = 0;
+  mesh.theta[2] = 0.0;
+  TrainOptions options = blobOptions();
+  options.epochs = 2;
+  options.perturb = [](Program &forward, int64_t) {
+    for (double &t : forward.layers[1].mesh.theta)
+      t += 0.3; // noise on every shifter, the pruned one included
+  };
+  ASSERT_TRUE(bool(train(program, data.inputs, data.labels, options)));
+  EXPECT_EQ(program.layers[1].mesh.theta[2], 0.0);
+  EXPECT_EQ(program.layers[1].mesh.mask[2], 0);
+}
+
 TEST(Optimizer, AdamMatchesHandComputedSteps) {
   Program p = tinyProgram();
   ASSERT_EQ(parameterCount(p), 7);
