@@ -24,7 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 MODEL = os.path.join(REPO, "examples", "mnist-lth", "model.mlir")
-ALPHAS = [0.25, 0.5, 0.75, 1.0, 1.5]
+ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0]
 MAX_LOSS = 0.05  # the paper's acceptable accuracy loss
 
 
