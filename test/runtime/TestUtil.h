@@ -8,6 +8,8 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <complex>
+#include <cstdint>
 #include <numeric>
 #include <ostream>
 #include <vector>
@@ -66,6 +68,39 @@ inline Eigen::MatrixXcd randomComplex(int rows, int cols, uint64_t seed) {
       m(i, j) = Complex(re, random.normal());
     }
   return m;
+}
+
+} // namespace photon::runtime::test
+
+namespace photon::runtime::test {
+
+struct Blobs {
+  Eigen::MatrixXcd inputs;
+  std::vector<int> labels;
+};
+
+/// `classes` complex Gaussian blobs in C^dims: centres with N(0, 1) parts,
+/// samples = centre + `spread` · N(0, 1) noise per part.
+inline Blobs makeBlobs(int dims, int classes, int samples, double spread,
+                uint64_t seed) {
+  Random random(seed);
+  Eigen::MatrixXcd centres(dims, classes);
+  for (int c = 0; c < classes; ++c)
+    for (int i = 0; i < dims; ++i) {
+      const double re = random.normal();
+      centres(i, c) = std::complex<double>(re, random.normal());
+    }
+  Blobs b;
+  b.inputs.resize(dims, samples);
+  for (int s = 0; s < samples; ++s) {
+    const int c = s % classes;
+    b.labels.push_back(c);
+    for (int i = 0; i < dims; ++i) {
+      const double re = random.normal();
+      b.inputs(i, s) = centres(i, c) + spread * std::complex<double>(re, random.normal());
+    }
+  }
+  return b;
 }
 
 } // namespace photon::runtime::test

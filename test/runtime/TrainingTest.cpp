@@ -27,34 +27,6 @@ using namespace photon::runtime::test;
 
 namespace {
 
-struct Blobs {
-  Eigen::MatrixXcd inputs;
-  std::vector<int> labels;
-};
-
-/// `classes` complex Gaussian blobs in C^dims: centres with N(0, 1) parts,
-/// samples = centre + `spread` · N(0, 1) noise per part.
-Blobs makeBlobs(int dims, int classes, int samples, double spread,
-                uint64_t seed) {
-  Random random(seed);
-  Eigen::MatrixXcd centres(dims, classes);
-  for (int c = 0; c < classes; ++c)
-    for (int i = 0; i < dims; ++i) {
-      const double re = random.normal();
-      centres(i, c) = Complex(re, random.normal());
-    }
-  Blobs b;
-  b.inputs.resize(dims, samples);
-  for (int s = 0; s < samples; ++s) {
-    const int c = s % classes;
-    b.labels.push_back(c);
-    for (int i = 0; i < dims; ++i) {
-      const double re = random.normal();
-      b.inputs(i, s) = centres(i, c) + spread * Complex(re, random.normal());
-    }
-  }
-  return b;
-}
 
 Layer simpleLayer(LayerKind kind, int n) {
   Layer l;

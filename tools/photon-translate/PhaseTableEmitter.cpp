@@ -11,6 +11,7 @@
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/MeshLayout.h"
+#include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/PowerModel.h"
 
 #include "mlir/Tools/mlir-translate/Translation.h"
@@ -27,6 +28,14 @@ static llvm::cl::opt<double> piPowerMilliwatts(
     llvm::cl::desc("Heater power for a phase of π in mW, for "
                    "--photonic-to-phase-table (default 25)"),
     llvm::cl::init(25.0));
+
+static llvm::cl::opt<int> dacBits(
+    "dac-bits",
+    llvm::cl::desc("For --photonic-to-phase-table: also give each shifter's "
+                   "integer code on an N-bit phase DAC over [0, 2π), the "
+                   "phase that code yields and its heater power (1..32; 0: "
+                   "off)"),
+    llvm::cl::init(0));
 
 namespace {
 
@@ -93,10 +102,11 @@ void writeProvenance(llvm::json::OStream &json, const runtime::Layer &layer) {
 }
 
 void writePhaseTable(const runtime::Program &program,
-                     const runtime::PowerModel &power, raw_ostream &os) {
+                     const runtime::PowerModel &power, int dac,
+                     raw_ostream &os) {
   llvm::json::OStream json(os, /*IndentSize=*/1);
   int totalShifters = 0;
-  double totalPower = 0.0;
+  double totalPower = 0.0, totalDacPower = 0.0;
   json.object([&] {
     json.attribute("format", "photon-phase-table");
     json.attribute("version", 1);
@@ -112,6 +122,14 @@ void writePhaseTable(const runtime::Program &program,
       json.attribute("p_pi_mw", power.piPowerMilliwatts);
       json.attribute("formula", "P = p_pi_mw * phase / pi");
     });
+    if (dac > 0)
+      json.attributeObject("dac", [&] {
+        json.attribute("bits", dac);
+        json.attribute("levels", static_cast<int64_t>(uint64_t(1) << dac));
+        json.attribute("lsb_rad", runtime::kTwoPi / std::ldexp(1.0, dac));
+        json.attribute("formula", "code = round(phase / 2pi * 2^bits) mod "
+                                  "2^bits; phase = code * 2pi / 2^bits");
+      });
     json.attribute("inputs", program.inputs);
     json.attribute("outputs", program.outputs);
 
@@ -176,6 +194,18 @@ void writePhaseTable(const runtime::Program &program,
             json.attribute("power_mw", row.live ? power.heaterPower(row.phase)
                                                 : 0.0);
             json.attribute("live", row.live);
+            if (dac > 0) {
+              // A pruned (dead) shifter is not driven: code 0.
+              runtime::QuantizedPhase q;
+              if (row.live)
+                q = runtime::quantizePhase(row.phase, dac);
+              const double dacPower =
+                  row.live ? power.heaterPower(q.phase) : 0.0;
+              totalDacPower += dacPower;
+              json.attribute("dac_code", static_cast<int64_t>(q.code));
+              json.attribute("dac_phase_rad", q.phase);
+              json.attribute("dac_power_mw", dacPower);
+            }
           });
         }
         ++index;
@@ -185,6 +215,8 @@ void writePhaseTable(const runtime::Program &program,
     json.attributeObject("totals", [&] {
       json.attribute("shifters", totalShifters);
       json.attribute("power_mw", totalPower);
+      if (dac > 0)
+        json.attribute("dac_power_mw", totalDacPower);
     });
   });
   os << "\n";
@@ -201,12 +233,16 @@ void photon::registerPhaseTableTranslation() {
           return op->emitError() << "--p-pi-mw must be a finite power > 0, "
                                     "got "
                                  << piPowerMilliwatts.getValue();
+        if (dacBits < 0 || dacBits > 32)
+          return op->emitError() << "--dac-bits must be in 1..32 (0: off), "
+                                    "got "
+                                 << dacBits.getValue();
         FailureOr<runtime::Program> program = buildModuleProgram(op);
         if (failed(program))
           return failure();
         runtime::PowerModel power;
         power.piPowerMilliwatts = piPowerMilliwatts;
-        writePhaseTable(*program, power, os);
+        writePhaseTable(*program, power, dacBits, os);
         return success();
       },
       [](DialectRegistry &registry) { registerAllDialects(registry); });

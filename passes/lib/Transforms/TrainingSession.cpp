@@ -67,10 +67,13 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
   return session;
 }
 
-llvm::Error TrainingSession::train(runtime::Program &program) {
+llvm::Error TrainingSession::train(
+    runtime::Program &program,
+    std::function<void(runtime::Program &, int64_t)> perturb) {
   if (options.epochs == 0)
     return llvm::Error::success();
   runtime::TrainOptions train;
+  train.perturb = std::move(perturb);
   train.epochs = options.epochs;
   train.batchSize = options.batchSize;
   train.learningRate = options.learningRate;
@@ -110,6 +113,19 @@ double TrainingSession::testAccuracy(const runtime::Program &program) {
 
 double TrainingSession::trainAccuracy(const runtime::Program &program) {
   return accuracyOn(program, data.train, options.threads);
+}
+
+llvm::Expected<runtime::MonteCarloResult>
+TrainingSession::noisyTestAccuracy(const runtime::Program &program,
+                                   const runtime::NoiseModel &model,
+                                   int trials, uint64_t seed) {
+  return runtime::evaluateUnderNoise(program, model, data.test.features,
+                                     data.test.labels, trials, seed,
+                                     options.threads);
+}
+
+void TrainingSession::quantizeInputs(int bits) {
+  runtime::quantizeComplexColumns(data.train.features, bits);
 }
 
 runtime::Program TrainingSession::initialProgram() {

@@ -11,6 +11,7 @@
 #define PHOTON_TRANSFORMS_TRAININGSESSION_H
 
 #include "photon/Runtime/DataSelection.h"
+#include "photon/Runtime/MonteCarlo.h"
 #include "photon/Runtime/Program.h"
 #include "photon/Runtime/Trainer.h"
 
@@ -73,11 +74,23 @@ public:
 
   /// Trains `program` for the configured epochs (nothing when 0) on the
   /// training split. Progress per epoch goes to stderr on a terminal only.
-  llvm::Error train(runtime::Program &program);
+  /// `perturb`, when set, is TrainOptions::perturb (noise-aware training).
+  llvm::Error train(
+      runtime::Program &program,
+      std::function<void(runtime::Program &, int64_t)> perturb = nullptr);
   /// Test-split accuracy of `program`.
   double testAccuracy(const runtime::Program &program);
   /// Training-split accuracy of `program`.
   double trainAccuracy(const runtime::Program &program);
+  /// Monte Carlo test-split accuracy of `program` under `model`.
+  llvm::Expected<runtime::MonteCarloResult>
+  noisyTestAccuracy(const runtime::Program &program,
+                    const runtime::NoiseModel &model, int trials,
+                    uint64_t seed);
+  /// Quantizes the training features on an n-bit input DAC (NoiseModel.h,
+  /// per-vector range), for quantization-aware training. (Noisy evaluation
+  /// applies the input DAC itself.)
+  void quantizeInputs(int bits);
 
   /// The program the IR stores as initial values, or the current program
   /// when the IR has none (they are then written into the IR).

@@ -229,6 +229,35 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
   let dependentDialects = ["photon::PhotonicDialect"];
 }
 
+def NoiseAwareTrain : Pass<"photonic-noise-aware-train", "mlir::ModuleOp"> {
+  let summary = "Noise-aware and quantization-aware training of the phases";
+  let description = [{
+    Trains like `photonic-train`, but every mini-batch runs forward and
+    backward on a freshly sampled noisy chip: the phase components of the
+    `noise` specification (docs/noise.md: `phase_sigma`, `gamma_sigma`,
+    `crosstalk`, `phase_bits`) perturb a copy of the phases (quantize,
+    drift, crosstalk, additive error) and the gradient found there updates
+    the clean phases (straight-through estimator). With `input_bits` the
+    training inputs go through the input DAC first (quantization-aware
+    training). Masks are kept: pruned shifters stay exactly 0, so a pruned
+    network can be retrained without un-pruning. The other components
+    (coupler error, loss, weight noise, detector noise, output ADC) do not
+    enter training; they do enter the Monte Carlo evaluation that the pass
+    prints before and after training (`eval-trials` chips on the test
+    split, seeded by `noise-seed`).
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
+    Option<"noise", "noise", "std::string", /*default=*/"\"\"",
+           "Noise specification, e.g. phase_sigma=0.05,phase_bits=8 "
+           "(docs/noise.md)">,
+    Option<"evalTrials", "eval-trials", "int", /*default=*/"20",
+           "Monte Carlo chips for the noisy accuracy before and after">,
+    Option<"noiseSeed", "noise-seed", "int64_t", /*default=*/"0",
+           "Seed of the noise drawn in training and evaluation">
+  ]);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
 def PruneRandom : Pass<"photonic-prune-random", "mlir::ModuleOp"> {
   let summary = "Random pruning of mesh phase shifters (the control)";
   let description = [{

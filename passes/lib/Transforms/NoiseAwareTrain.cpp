@@ -1,0 +1,119 @@
+//===- NoiseAwareTrain.cpp - Noise- and quantization-aware training -------===//
+//
+// Each mini-batch trains on a freshly sampled noisy copy of the phases
+// (NoiseModel.h: applyPhaseNoise) with the straight-through estimator; see
+// the pass description in Passes.td and docs/noise.md.
+//
+//===----------------------------------------------------------------------===//
+#include "TrainingSession.h"
+
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Transforms/Passes.h"
+
+#include "photon/Runtime/NoiseModel.h"
+#include "photon/Runtime/Random.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace photon {
+#define GEN_PASS_DEF_NOISEAWARETRAIN
+#include "photon/Transforms/Passes.h.inc"
+} // namespace photon
+
+using namespace mlir;
+using namespace photon;
+
+namespace {
+
+llvm::json::Object toJson(const runtime::MonteCarloResult &r) {
+  return llvm::json::Object{{"mean", r.mean},   {"std", r.std},
+                            {"worst", r.worst}, {"best", r.best},
+                            {"trials", r.trials}};
+}
+
+struct NoiseAwareTrainPass
+    : public photon::impl::NoiseAwareTrainBase<NoiseAwareTrainPass> {
+  using NoiseAwareTrainBase::NoiseAwareTrainBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto fail = [&](const llvm::Twine &message) {
+      mlir::emitError(module.getLoc())
+          << "photonic-noise-aware-train: " << message;
+      signalPassFailure();
+    };
+    if (noise.empty())
+      return fail("'noise' is required (e.g. noise=phase_sigma=0.05; keys "
+                  "in docs/noise.md)");
+    llvm::Expected<runtime::NoiseModel> model =
+        runtime::parseNoiseModel(noise);
+    if (!model)
+      return fail("bad 'noise': " + llvm::toString(model.takeError()));
+    if (!model->hasPhaseNoise() && model->inputBits == 0)
+      return fail("'noise' has no component that training can model "
+                  "(phase_sigma, gamma_sigma, crosstalk, phase_bits or "
+                  "input_bits)");
+    if (evalTrials < 1)
+      return fail("'eval-trials' must be >= 1, got " +
+                  llvm::Twine(evalTrials.getValue()));
+
+    FailureOr<TrainingSession> session = TrainingSession::open(
+        module, "photonic-noise-aware-train", PHOTON_TRAINING_KNOBS(),
+        /*allowZeroEpochs=*/false);
+    if (failed(session))
+      return signalPassFailure();
+    runtime::Program &program = session->program();
+    session->initialProgram();
+    const uint64_t seed = static_cast<uint64_t>(noiseSeed.getValue());
+
+    llvm::Expected<runtime::MonteCarloResult> before =
+        session->noisyTestAccuracy(program, *model, evalTrials, seed);
+    if (!before)
+      return fail(llvm::toString(before.takeError()));
+    const double cleanBefore = session->testAccuracy(program);
+
+    if (model->inputBits > 0)
+      session->quantizeInputs(model->inputBits);
+    const runtime::NoiseModel trainingNoise = *model;
+    std::function<void(runtime::Program &, int64_t)> perturb;
+    if (trainingNoise.hasPhaseNoise())
+      perturb = [&](runtime::Program &forward, int64_t step) {
+      // One chip per mini-batch; its draws depend only on (seed, step).
+      runtime::Random random(
+          runtime::trialSeed(seed ^ 0x6e6f697365ULL, static_cast<uint64_t>(step)));
+      runtime::StaticNoiseSample sample =
+          runtime::sampleStaticNoise(forward, trainingNoise, random);
+      runtime::applyPhaseNoise(forward, sample, trainingNoise);
+    };
+    if (llvm::Error error = session->train(program, perturb))
+      return fail(llvm::toString(std::move(error)));
+    session->write(program);
+
+    llvm::Expected<runtime::MonteCarloResult> after =
+        session->noisyTestAccuracy(program, *model, evalTrials, seed);
+    if (!after)
+      return fail(llvm::toString(after.takeError()));
+    const double cleanAfter = session->testAccuracy(program);
+    llvm::errs() << llvm::format(
+        "photonic-noise-aware-train: %d epochs on %s under %s\n"
+        "  before: clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%, %d "
+        "chips)\n"
+        "  after:  clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%)\n",
+        epochs.getValue(), session->describeData().c_str(),
+        runtime::formatNoiseModel(*model).c_str(), 100.0 * cleanBefore,
+        100.0 * before->mean, 100.0 * before->std, 100.0 * before->worst,
+        before->trials, 100.0 * cleanAfter, 100.0 * after->mean,
+        100.0 * after->std, 100.0 * after->worst);
+    if (failed(session->writeReport(llvm::json::Object{
+            {"epochs", epochs.getValue()},
+            {"noise", runtime::formatNoiseModel(*model)},
+            {"clean_accuracy_before", cleanBefore},
+            {"clean_accuracy_after", cleanAfter},
+            {"noisy_before", toJson(*before)},
+            {"noisy_after", toJson(*after)}})))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,742 @@
+//===- NoiseModel.cpp - Composable hardware non-idealities ----------------===//
+//
+// See NoiseModel.h for the model and docs/noise.md for the formulas.
+//
+//===----------------------------------------------------------------------===//
+#include "photon/Runtime/NoiseModel.h"
+
+#include "photon/Runtime/Convention.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+
+namespace photon::runtime {
+
+namespace {
+
+llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+/// Shortest text that reads back as the same double.
+std::string shortest(double value) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof(buffer), value);
+  return std::string(buffer, result.ptr);
+}
+
+constexpr std::array<llvm::StringRef, 10> kKeys = {
+    "phase_sigma",   "gamma_sigma", "crosstalk",  "phase_bits",
+    "coupler_sigma", "loss_db",     "input_bits", "output_bits",
+    "weight_sigma",  "detector_sigma"};
+
+std::string validKeys() { return llvm::join(kKeys, ", "); }
+
+/// The member behind a real-valued key, or null.
+double NoiseModel::*realMember(llvm::StringRef key) {
+  if (key == "phase_sigma")
+    return &NoiseModel::phaseSigma;
+  if (key == "gamma_sigma")
+    return &NoiseModel::gammaSigma;
+  if (key == "crosstalk")
+    return &NoiseModel::crosstalk;
+  if (key == "coupler_sigma")
+    return &NoiseModel::couplerSigma;
+  if (key == "loss_db")
+    return &NoiseModel::lossDb;
+  if (key == "weight_sigma")
+    return &NoiseModel::weightSigma;
+  if (key == "detector_sigma")
+    return &NoiseModel::detectorSigma;
+  return nullptr;
+}
+
+/// The member behind a bits key, or null.
+int NoiseModel::*bitsMember(llvm::StringRef key) {
+  if (key == "phase_bits")
+    return &NoiseModel::phaseBits;
+  if (key == "input_bits")
+    return &NoiseModel::inputBits;
+  if (key == "output_bits")
+    return &NoiseModel::outputBits;
+  return nullptr;
+}
+
+/// Smallest accepted bit count of a bits key (the signed quantizers need a
+/// sign bit and a magnitude bit).
+int minBits(llvm::StringRef key) { return key == "phase_bits" ? 1 : 2; }
+
+llvm::Error checkBits(llvm::StringRef key, double value) {
+  const int lo = minBits(key);
+  if (!(value >= lo && value <= 32 && value == std::floor(value)))
+    return makeError(llvm::formatv(
+        "noise spec: '{0}' must be an integer in {1}..32, got {2}{3}", key, lo,
+        shortest(value),
+        lo == 2 && value == 1 ? " (a signed quantizer needs a sign bit and "
+                                "at least one magnitude bit)"
+                              : ""));
+  return llvm::Error::success();
+}
+
+llvm::Error checkReal(llvm::StringRef key, double value) {
+  if (!std::isfinite(value))
+    return makeError(llvm::formatv("noise spec: '{0}' must be finite, got {1}",
+                                   key, shortest(value)));
+  if (value < 0.0)
+    return makeError(llvm::formatv("noise spec: '{0}' must be >= 0, got {1}",
+                                   key, shortest(value)));
+  return llvm::Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// Draws
+//===----------------------------------------------------------------------===//
+
+/// A standard normal truncated to [−3, 3] (rejection; accepts 99.73 %).
+double truncatedNormal(Random &random) {
+  for (;;) {
+    const double z = random.normal();
+    if (std::abs(z) <= 3.0)
+      return z;
+  }
+}
+
+/// Two independent standard normals by Marsaglia's polar method (one log
+/// and one square root per pair, no trigonometry): the per-sample draws of
+/// the dynamic components are the hot path of a Monte Carlo run.
+std::pair<double, double> normalPair(Random &random) {
+  for (;;) {
+    const double u = 2.0 * random.uniform() - 1.0;
+    const double v = 2.0 * random.uniform() - 1.0;
+    const double s = u * u + v * v;
+    if (s >= 1.0 || s == 0.0)
+      continue;
+    const double f = std::sqrt(-2.0 * std::log(s) / s);
+    return {u * f, v * f};
+  }
+}
+
+double couplerRatio(Random &random, double sigma) {
+  return std::clamp(0.5 + sigma * truncatedNormal(random), 0.0, 1.0);
+}
+
+bool isLinear(LayerKind kind) {
+  return kind == LayerKind::Mesh || kind == LayerKind::Diagonal;
+}
+
+/// Shifter count of a layer (mask order), 0 for layers without shifters.
+int shifterCount(const Layer &layer) {
+  if (layer.kind == LayerKind::Mesh)
+    return layer.mesh.shifterCount();
+  if (layer.kind == LayerKind::Diagonal)
+    return static_cast<int>(layer.diagonal.theta.size());
+  return 0;
+}
+
+/// Couplers pairs of a layer: one per MZI or attenuator.
+int deviceCount(const Layer &layer) {
+  if (layer.kind == LayerKind::Mesh)
+    return layer.mesh.mziCount();
+  if (layer.kind == LayerKind::Diagonal)
+    return static_cast<int>(layer.diagonal.theta.size());
+  return 0;
+}
+
+/// Pointers to the phases of a layer in mask order.
+llvm::SmallVector<double *, 0> phasePointers(Layer &layer) {
+  llvm::SmallVector<double *, 0> out;
+  if (layer.kind == LayerKind::Mesh) {
+    for (double &p : layer.mesh.theta)
+      out.push_back(&p);
+    for (double &p : layer.mesh.phi)
+      out.push_back(&p);
+    for (double &p : layer.mesh.outputPhases)
+      out.push_back(&p);
+  } else if (layer.kind == LayerKind::Diagonal) {
+    for (double &p : layer.diagonal.theta)
+      out.push_back(&p);
+  }
+  return out;
+}
+
+const std::vector<uint8_t> &layerMask(const Layer &layer) {
+  return layer.kind == LayerKind::Mesh ? layer.mesh.mask
+                                       : layer.diagonal.mask;
+}
+
+/// Neighbours i ± 1 of a row of n devices (the Σ attenuators).
+std::vector<std::vector<int>> rowNeighbours(int n) {
+  std::vector<std::vector<int>> adj(n);
+  for (int i = 0; i < n; ++i) {
+    if (i > 0)
+      adj[i].push_back(i - 1);
+    if (i + 1 < n)
+      adj[i].push_back(i + 1);
+  }
+  return adj;
+}
+
+/// The phase pipeline on one layer's shifters (see applyPhaseNoise).
+void perturbLayer(Layer &layer, const LayerNoiseSample &draws,
+                  const NoiseModel &model) {
+  llvm::SmallVector<double *, 0> phases = phasePointers(layer);
+  const int n = static_cast<int>(phases.size());
+  if (n == 0)
+    return;
+  const std::vector<uint8_t> &mask = layerMask(layer);
+  auto live = [&](int i) { return mask.empty() || mask[i] != 0; };
+  assert(draws.gamma.empty() || static_cast<int>(draws.gamma.size()) == n);
+  assert(draws.phaseError.empty() ||
+         static_cast<int>(draws.phaseError.size()) == n);
+
+  // Programmed phase p (DAC), then the drifted phase v = γ·p.
+  std::vector<double> programmed(n, 0.0), drifted(n, 0.0);
+  for (int i = 0; i < n; ++i) {
+    if (!live(i))
+      continue;
+    const double phase = *phases[i];
+    programmed[i] = model.phaseBits > 0
+                        ? quantizePhase(phase, model.phaseBits).phase
+                        : wrapPhase(phase);
+    drifted[i] = draws.gamma.empty() ? programmed[i]
+                                     : draws.gamma[i] * programmed[i];
+  }
+  std::vector<std::vector<int>> adjacency;
+  if (model.crosstalk > 0.0)
+    adjacency = layer.kind == LayerKind::Mesh
+                    ? crosstalkNeighbours(layer.mesh.topology, layer.mesh.modes)
+                    : rowNeighbours(n);
+  for (int i = 0; i < n; ++i) {
+    if (!live(i)) {
+      *phases[i] = 0.0;
+      continue;
+    }
+    double phase = drifted[i];
+    if (!adjacency.empty()) {
+      // Φ_c = Ω Φ_v: only active (live and heated) aggressors.
+      double heat = 0.0;
+      for (int j : adjacency[i])
+        if (live(j) && programmed[j] != 0.0)
+          heat += drifted[j];
+      phase += model.crosstalk * heat;
+    }
+    if (!draws.phaseError.empty())
+      phase += draws.phaseError[i];
+    *phases[i] = phase;
+  }
+}
+
+/// Applies layer `index` of `noisy` to the batch `x` in place (the same
+/// kernels as simulate() when no transfer matrix is set).
+void applyLayer(const NoisyProgram &noisy, size_t index, Eigen::MatrixXcd &x) {
+  const Layer &layer = noisy.program.layers[index];
+  switch (layer.kind) {
+  case LayerKind::Encode:
+    break;
+  case LayerKind::Mesh:
+    if (noisy.meshTransfer[index].size() != 0)
+      x = noisy.meshTransfer[index] * x;
+    else
+      applyMesh(noisy.prepared[index], x);
+    break;
+  case LayerKind::Diagonal: {
+    const Eigen::VectorXcd &d = noisy.diagonalTransfer[index];
+    if (d.size() == 0) {
+      applyDiagonal(layer.diagonal, x, x);
+      break;
+    }
+    Eigen::MatrixXcd out = Eigen::MatrixXcd::Zero(layer.outputs, x.cols());
+    for (Eigen::Index i = 0; i < d.size(); ++i)
+      out.row(i) = d[i] * x.row(i);
+    x.swap(out);
+    break;
+  }
+  case LayerKind::Activation:
+    if (layer.activation != Activation::Identity)
+      x = x.unaryExpr([&](std::complex<double> z) {
+        return applyActivation(layer.activation, z);
+      });
+    break;
+  case LayerKind::Detect:
+    x = x.cwiseAbs2().cast<std::complex<double>>();
+    break;
+  }
+}
+
+bool endsBlock(const Program &program, size_t index) {
+  return isLinear(program.layers[index].kind) &&
+         (index + 1 == program.layers.size() ||
+          !isLinear(program.layers[index + 1].kind));
+}
+
+/// The last layer of the linear block starting at `first`.
+size_t blockEnd(const Program &program, size_t first) {
+  size_t last = first;
+  while (!endsBlock(program, last))
+    ++last;
+  return last;
+}
+
+/// Linear blocks up to this width are collapsed into one dense matrix per
+/// noisy chip (wider ones without coupler error or loss keep the mesh
+/// kernel, whose cost does not grow with a per-chip O(N³) set-up).
+constexpr int kDenseWidth = 64;
+
+bool startsBlock(const Program &program, size_t index) {
+  return isLinear(program.layers[index].kind) &&
+         (index == 0 || !isLinear(program.layers[index - 1].kind));
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// NoiseModel and its spec
+//===----------------------------------------------------------------------===//
+
+bool NoiseModel::hasPhaseNoise() const {
+  return phaseSigma > 0.0 || gammaSigma > 0.0 || crosstalk > 0.0 ||
+         phaseBits > 0;
+}
+
+bool NoiseModel::needsTransferMatrices() const {
+  return couplerSigma > 0.0 || lossDb > 0.0;
+}
+
+bool NoiseModel::hasStaticNoise() const {
+  return hasPhaseNoise() || needsTransferMatrices();
+}
+
+bool NoiseModel::hasDynamicNoise() const {
+  return inputBits > 0 || outputBits > 0 || weightSigma > 0.0 ||
+         detectorSigma > 0.0;
+}
+
+llvm::ArrayRef<llvm::StringRef> noiseParameterKeys() { return kKeys; }
+
+bool isNoiseBitsKey(llvm::StringRef key) {
+  return key == "phase_bits" || key == "input_bits" || key == "output_bits";
+}
+
+llvm::Error checkNoiseModel(const NoiseModel &model) {
+  for (llvm::StringRef key : kKeys) {
+    if (double NoiseModel::*field = realMember(key)) {
+      if (llvm::Error e = checkReal(key, model.*field))
+        return e;
+    } else if (int NoiseModel::*bits = bitsMember(key)) {
+      if (model.*bits != 0)
+        if (llvm::Error e = checkBits(key, model.*bits))
+          return e;
+    }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error setNoiseParameter(NoiseModel &model, llvm::StringRef key,
+                              double value) {
+  if (double NoiseModel::*field = realMember(key)) {
+    if (llvm::Error e = checkReal(key, value))
+      return e;
+    model.*field = value;
+    return llvm::Error::success();
+  }
+  if (int NoiseModel::*bits = bitsMember(key)) {
+    if (llvm::Error e = checkBits(key, value))
+      return e;
+    model.*bits = static_cast<int>(value);
+    return llvm::Error::success();
+  }
+  return makeError(llvm::formatv("noise spec: unknown key '{0}' (valid keys: "
+                                 "{1})",
+                                 key, validKeys()));
+}
+
+double getNoiseParameter(const NoiseModel &model, llvm::StringRef key) {
+  if (double NoiseModel::*field = realMember(key))
+    return model.*field;
+  if (int NoiseModel::*bits = bitsMember(key))
+    return model.*bits;
+  assert(false && "unknown noise parameter");
+  return 0.0;
+}
+
+llvm::Expected<NoiseModel> parseNoiseModel(llvm::StringRef spec) {
+  NoiseModel model;
+  spec = spec.trim();
+  if (spec.empty() || spec == "none")
+    return model;
+  llvm::SmallVector<llvm::StringRef, 16> entries;
+  spec.split(entries, ',');
+  std::vector<std::string> seen;
+  for (llvm::StringRef entry : entries) {
+    entry = entry.trim();
+    auto [rawKey, rawValue] = entry.split('=');
+    llvm::StringRef key = rawKey.trim(), text = rawValue.trim();
+    if (!entry.contains('=') || key.empty())
+      return makeError(llvm::formatv(
+          "noise spec: expected key=value, got '{0}' (valid keys: {1})", entry,
+          validKeys()));
+    if (!llvm::is_contained(kKeys, key))
+      return makeError(llvm::formatv(
+          "noise spec: unknown key '{0}' (valid keys: {1})", key, validKeys()));
+    if (llvm::is_contained(seen, key.str()))
+      return makeError(
+          llvm::formatv("noise spec: '{0}' is given twice", key));
+    seen.push_back(key.str());
+    double value = 0.0;
+    // getAsDouble (strtod) also reads "inf", "nan" and hex; the range
+    // checks reject the first two.
+    if (text.empty() || text.getAsDouble(value, /*AllowInexact=*/true))
+      return makeError(llvm::formatv(
+          "noise spec: '{0}' needs a number, got '{1}'", key, text));
+    if (isNoiseBitsKey(key)) {
+      long long integer = 0;
+      if (text.getAsInteger(10, integer))
+        return makeError(llvm::formatv(
+            "noise spec: '{0}' must be an integer in {1}..32, got '{2}'", key,
+            minBits(key), text));
+    }
+    if (llvm::Error e = setNoiseParameter(model, key, value))
+      return std::move(e);
+  }
+  return model;
+}
+
+std::string formatNoiseModel(const NoiseModel &model) {
+  std::string out;
+  for (llvm::StringRef key : kKeys) {
+    const double value = getNoiseParameter(model, key);
+    if (value == 0.0)
+      continue;
+    if (!out.empty())
+      out += ',';
+    out += key.str() + "=" + shortest(value);
+  }
+  return out.empty() ? std::string("none") : out;
+}
+
+//===----------------------------------------------------------------------===//
+// Quantizers
+//===----------------------------------------------------------------------===//
+
+QuantizedPhase quantizePhase(double phase, int bits) {
+  assert(bits >= 1 && bits <= 32 && "phase DAC bits out of range");
+  const double levels = std::ldexp(1.0, bits); // 2^bits, exact
+  const double scaled = std::round(wrapPhase(phase) / kTwoPi * levels);
+  uint64_t code = static_cast<uint64_t>(scaled);
+  const uint64_t count = uint64_t(1) << bits;
+  code %= count; // a phase just below 2π rounds up to 2^n: code 0
+  QuantizedPhase q;
+  q.code = code;
+  q.phase = static_cast<double>(code) * (kTwoPi / levels);
+  return q;
+}
+
+double quantizeSigned(double value, double scale, int bits) {
+  assert(bits >= 2 && bits <= 32 && "signed quantizer bits out of range");
+  if (!(scale > 0.0))
+    return value;
+  const double q = std::ldexp(1.0, bits - 1) - 1.0;
+  const double code = std::clamp(std::round(value / scale * q), -q, q);
+  return code * scale / q;
+}
+
+double quantizeUnsigned(double value, double scale, int bits) {
+  assert(bits >= 1 && bits <= 32 && "unsigned quantizer bits out of range");
+  if (!(scale > 0.0))
+    return value;
+  const double q = std::ldexp(1.0, bits) - 1.0;
+  const double code = std::clamp(std::round(value / scale * q), 0.0, q);
+  return code * scale / q;
+}
+
+void quantizeComplexColumns(Eigen::MatrixXcd &x, int bits) {
+  for (Eigen::Index c = 0; c < x.cols(); ++c) {
+    const double scale = x.col(c).size() ? x.col(c).cwiseAbs().maxCoeff() : 0;
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+      const std::complex<double> z = x(r, c);
+      x(r, c) = {quantizeSigned(z.real(), scale, bits),
+                 quantizeSigned(z.imag(), scale, bits)};
+    }
+  }
+}
+
+void quantizeIntensityColumns(Eigen::MatrixXcd &x, int bits) {
+  for (Eigen::Index c = 0; c < x.cols(); ++c) {
+    const double scale = x.col(c).size() ? x.col(c).real().maxCoeff() : 0;
+    for (Eigen::Index r = 0; r < x.rows(); ++r)
+      x(r, c) = {quantizeUnsigned(x(r, c).real(), scale, bits), 0.0};
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Devices
+//===----------------------------------------------------------------------===//
+
+Eigen::Matrix2cd couplerMatrix(double barRatio) {
+  const double t = std::sqrt(barRatio), k = std::sqrt(1.0 - barRatio);
+  Eigen::Matrix2cd b;
+  b << Complex(t, 0.0), Complex(0.0, k), Complex(0.0, k), Complex(t, 0.0);
+  return b;
+}
+
+Eigen::Matrix2cd noisyMziTransfer(double theta, double phi, double ratioIn,
+                                  double ratioOut, double lossDb) {
+  const double a = std::pow(10.0, -lossDb / 20.0);
+  Eigen::Matrix2cd pTheta = Eigen::Matrix2cd::Identity();
+  pTheta(0, 0) = std::polar(1.0, theta);
+  Eigen::Matrix2cd pPhi = Eigen::Matrix2cd::Identity();
+  pPhi(0, 0) = std::polar(1.0, phi);
+  return a * (couplerMatrix(ratioOut) * pTheta * couplerMatrix(ratioIn) * pPhi);
+}
+
+std::complex<double> noisyAttenuatorTransmission(double theta, double ratioIn,
+                                                 double ratioOut,
+                                                 double lossDb) {
+  const double a = std::pow(10.0, -lossDb / 20.0);
+  const double up = std::sqrt(ratioIn * (1.0 - ratioOut));
+  const double down = std::sqrt(ratioOut * (1.0 - ratioIn));
+  return a * (up * std::polar(1.0, 0.5 * theta) +
+              down * std::polar(1.0, -0.5 * theta));
+}
+
+std::vector<std::vector<int>> crosstalkNeighbours(Topology topology,
+                                                  int modes) {
+  // Layout order lists each column's MZIs by top mode, so the neighbours of
+  // MZI k in its column, on modes m ± 2, are MZIs k − 1 and k + 1.
+  const std::vector<MziSite> sites = meshLayout(topology, modes);
+  const int k = static_cast<int>(sites.size());
+  std::vector<std::vector<int>> adj(2 * k + modes);
+  auto sameColumn = [&](int a, int b) {
+    return sites[a].column == sites[b].column &&
+           std::abs(sites[a].mode - sites[b].mode) == 2;
+  };
+  for (int j = 0; j < k; ++j)
+    for (int other : {j - 1, j + 1})
+      if (other >= 0 && other < k && sameColumn(j, other)) {
+        adj[j].push_back(other);         // θ
+        adj[k + j].push_back(k + other); // φ
+      }
+  for (int i = 0; i < modes; ++i) {
+    if (i > 0)
+      adj[2 * k + i].push_back(2 * k + i - 1);
+    if (i + 1 < modes)
+      adj[2 * k + i].push_back(2 * k + i + 1);
+  }
+  return adj;
+}
+
+//===----------------------------------------------------------------------===//
+// Static noise
+//===----------------------------------------------------------------------===//
+
+StaticNoiseSample sampleStaticNoise(const Program &program,
+                                    const NoiseModel &model, Random &random) {
+  // One independent stream per component, always seeded in this order.
+  Random gammaRandom(random.next());
+  Random phaseRandom(random.next());
+  Random couplerRandom(random.next());
+  StaticNoiseSample sample;
+  sample.layers.resize(program.layers.size());
+  for (size_t l = 0; l < program.layers.size(); ++l) {
+    const Layer &layer = program.layers[l];
+    LayerNoiseSample &draws = sample.layers[l];
+    const int shifters = shifterCount(layer);
+    if (model.gammaSigma > 0.0) {
+      draws.gamma.resize(shifters);
+      for (double &g : draws.gamma)
+        g = 1.0 + model.gammaSigma * truncatedNormal(gammaRandom);
+    }
+    if (model.phaseSigma > 0.0) {
+      draws.phaseError.resize(shifters);
+      for (double &e : draws.phaseError)
+        e = model.phaseSigma * phaseRandom.normal();
+    }
+    if (model.couplerSigma > 0.0) {
+      const int devices = deviceCount(layer);
+      draws.ratioIn.resize(devices);
+      draws.ratioOut.resize(devices);
+      for (int k = 0; k < devices; ++k) {
+        draws.ratioIn[k] = couplerRatio(couplerRandom, model.couplerSigma);
+        draws.ratioOut[k] = couplerRatio(couplerRandom, model.couplerSigma);
+      }
+    }
+  }
+  return sample;
+}
+
+void applyPhaseNoise(Program &program, const StaticNoiseSample &sample,
+                     const NoiseModel &model) {
+  if (!model.hasPhaseNoise())
+    return;
+  assert(sample.layers.size() == program.layers.size());
+  for (size_t l = 0; l < program.layers.size(); ++l)
+    perturbLayer(program.layers[l], sample.layers[l], model);
+}
+
+NoisyProgram realize(const Program &program, const StaticNoiseSample &sample,
+                     const NoiseModel &model) {
+  NoisyProgram noisy;
+  noisy.program = program;
+  applyPhaseNoise(noisy.program, sample, model);
+  const size_t count = program.layers.size();
+  noisy.prepared.resize(count);
+  noisy.meshTransfer.resize(count);
+  noisy.diagonalTransfer.resize(count);
+  noisy.blockFullScale.assign(count, 0.0);
+  const bool explicitDevices = model.needsTransferMatrices();
+  for (size_t l = 0; l < count; ++l) {
+    const Layer &layer = noisy.program.layers[l];
+    const LayerNoiseSample &draws = sample.layers[l];
+    auto ratioIn = [&](int k) {
+      return draws.ratioIn.empty() ? 0.5 : draws.ratioIn[k];
+    };
+    auto ratioOut = [&](int k) {
+      return draws.ratioOut.empty() ? 0.5 : draws.ratioOut[k];
+    };
+    if (layer.kind == LayerKind::Mesh) {
+      const Mesh &mesh = layer.mesh;
+      if (!explicitDevices) {
+        noisy.prepared[l] = prepareMesh(mesh);
+        continue;
+      }
+      // U = D · T_K ⋯ T_1 with every T_k built from its own couplers.
+      const int n = mesh.modes;
+      Eigen::MatrixXcd u = Eigen::MatrixXcd::Identity(n, n);
+      std::vector<MziSite> sites = meshLayout(mesh.topology, n);
+      for (size_t k = 0; k < sites.size(); ++k) {
+        const int m = sites[k].mode;
+        const Eigen::Matrix2cd t =
+            noisyMziTransfer(mesh.theta[k], mesh.phi[k], ratioIn(int(k)),
+                             ratioOut(int(k)), model.lossDb);
+        for (int col = 0; col < n; ++col) {
+          const Complex a = u(m, col), b = u(m + 1, col);
+          u(m, col) = t(0, 0) * a + t(0, 1) * b;
+          u(m + 1, col) = t(1, 0) * a + t(1, 1) * b;
+        }
+      }
+      for (int row = 0; row < n; ++row)
+        u.row(row) *= std::polar(1.0, mesh.outputPhases[row]);
+      noisy.meshTransfer[l] = std::move(u);
+    } else if (layer.kind == LayerKind::Diagonal && explicitDevices) {
+      const Diagonal &d = layer.diagonal;
+      Eigen::VectorXcd t(static_cast<Eigen::Index>(d.theta.size()));
+      for (size_t k = 0; k < d.theta.size(); ++k) {
+        // An eliminated attenuator is a plain waveguide: no coupler, no loss.
+        const bool live = d.mask.empty() || d.mask[k] != 0;
+        t[k] = d.gain * (live ? noisyAttenuatorTransmission(
+                                    d.theta[k], ratioIn(int(k)),
+                                    ratioOut(int(k)), model.lossDb)
+                              : Complex(1.0, 0.0));
+      }
+      noisy.diagonalTransfer[l] = std::move(t);
+    }
+  }
+  // Linear blocks: collapsed into one dense matrix when the chip is noisy
+  // (see NoisyProgram::blockTransfer); their full scale for the weight
+  // error.
+  const bool collapse = model.hasStaticNoise();
+  noisy.blockTransfer.resize(count);
+  for (size_t first = 0; first < count; ++first) {
+    if (!startsBlock(noisy.program, first))
+      continue;
+    const size_t last = blockEnd(noisy.program, first);
+    int width = 0;
+    for (size_t j = first; j <= last; ++j)
+      width = std::max({width, noisy.program.layers[j].inputs,
+                        noisy.program.layers[j].outputs});
+    const bool dense = collapse && (explicitDevices || width <= kDenseWidth);
+    if (!dense && model.weightSigma <= 0.0)
+      continue;
+    // The block applied to the identity, column by column.
+    const int inputs = noisy.program.layers[first].inputs;
+    Eigen::MatrixXcd w = Eigen::MatrixXcd::Identity(inputs, inputs);
+    for (size_t j = first; j <= last; ++j)
+      applyLayer(noisy, j, w);
+    noisy.blockFullScale[last] = w.size() ? w.cwiseAbs().maxCoeff() : 0.0;
+    if (dense)
+      noisy.blockTransfer[first] = std::move(w);
+  }
+  return noisy;
+}
+
+NoisyProgram sampleNoisyProgram(const Program &program,
+                                const NoiseModel &model, Random &random) {
+  return realize(program, sampleStaticNoise(program, model, random), model);
+}
+
+//===----------------------------------------------------------------------===//
+// Dynamic noise
+//===----------------------------------------------------------------------===//
+
+Eigen::MatrixXcd simulateNoisy(const NoisyProgram &noisy,
+                               const Eigen::MatrixXcd &inputs,
+                               const NoiseModel &model, Random &random) {
+  const Program &program = noisy.program;
+  assert(inputs.rows() == program.inputs);
+  assert(noisy.prepared.size() == program.layers.size() &&
+         noisy.blockTransfer.size() == program.layers.size());
+  // One independent stream per component, always seeded in this order.
+  Random weightRandom(random.next());
+  Random detectorRandom(random.next());
+  Eigen::MatrixXcd x = inputs;
+  if (model.inputBits > 0)
+    quantizeComplexColumns(x, model.inputBits);
+  Eigen::VectorXd blockInputNorm;
+  for (size_t l = 0; l < program.layers.size(); ++l) {
+    const Layer &layer = program.layers[l];
+    if (model.weightSigma > 0.0 && startsBlock(program, l))
+      blockInputNorm = x.colwise().norm().transpose();
+    if (noisy.blockTransfer[l].size() != 0) {
+      // A collapsed linear block: one dense product, then its last layer.
+      x = noisy.blockTransfer[l] * x;
+      l = blockEnd(program, l);
+    } else {
+      applyLayer(noisy, l, x);
+    }
+    if (layer.kind == LayerKind::Detect && model.detectorSigma > 0.0) {
+      for (Eigen::Index c = 0; c < x.cols(); ++c) {
+        const double scale =
+            model.detectorSigma * (x.rows() ? x.col(c).real().maxCoeff() : 0);
+        for (Eigen::Index r = 0; r < x.rows(); r += 2) {
+          auto [z0, z1] = normalPair(detectorRandom);
+          x(r, c) += scale * z0;
+          if (r + 1 < x.rows())
+            x(r + 1, c) += scale * z1;
+        }
+      }
+    }
+    if (model.weightSigma > 0.0 && endsBlock(program, l)) {
+      // (W + δW) x = W x + n: n_i circular complex Gaussian with
+      // E|n_i|² = (σ_W · max|W| · ‖x‖)², i.e. σ/√2 per real component.
+      const double scale =
+          model.weightSigma * noisy.blockFullScale[l] / std::sqrt(2.0);
+      for (Eigen::Index c = 0; c < x.cols(); ++c) {
+        const double s = scale * blockInputNorm[c];
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+          auto [re, im] = normalPair(weightRandom);
+          x(r, c) += std::complex<double>(s * re, s * im);
+        }
+      }
+    }
+  }
+  if (model.outputBits > 0) {
+    if (program.electricalOutputs())
+      quantizeIntensityColumns(x, model.outputBits);
+    else
+      quantizeComplexColumns(x, model.outputBits);
+  }
+  return x;
+}
+
+} // namespace photon::runtime
