@@ -312,6 +312,27 @@ LogicalResult MeshOp::verify() {
                              << formatNumber("%g", phases[i]);
     }
   }
+  if (std::optional<ArrayRef<bool>> active = getActive()) {
+    int64_t expected = getShifterCount();
+    if (static_cast<int64_t>(active->size()) != expected)
+      return emitOpError() << "expects 'active' to have " << expected
+                           << " entries (2 N(N-1)/2 + N shifters), got "
+                           << active->size();
+    std::optional<ArrayRef<bool>> mask = getMask();
+    for (auto [index, flag] : llvm::enumerate(*active)) {
+      if (!flag)
+        continue;
+      if (static_cast<int64_t>(index) >= 2 * mzis)
+        return emitOpError() << "expects only theta and phi shifters to be "
+                                "active, but output shifter "
+                             << static_cast<int64_t>(index) - 2 * mzis
+                             << " is";
+      if (mask && !(*mask)[index])
+        return emitOpError() << "expects active shifters to be live, but "
+                                "shifter "
+                             << index << " is masked";
+    }
+  }
   std::optional<ArrayRef<double>> initialTheta = getInitialTheta(),
                                   initialPhi = getInitialPhi(),
                                   initialOutputs = getInitialOutputPhases();

@@ -215,6 +215,30 @@ func.func @mesh_masked_phase(%x: !photonic.field<2>) {
 
 // -----
 
+func.func @mesh_active_size(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.mesh' op expects 'active' to have 4 entries (2 N(N-1)/2 + N shifters), got 2}}
+  %y = photonic.mesh clements %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] active = [true, true] : !photonic.field<2>
+  return
+}
+
+// -----
+
+func.func @mesh_active_output(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.mesh' op expects only theta and phi shifters to be active, but output shifter 1 is}}
+  %y = photonic.mesh clements %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] active = [true, false, false, true] : !photonic.field<2>
+  return
+}
+
+// -----
+
+func.func @mesh_active_masked(%x: !photonic.field<2>) {
+  // expected-error @below {{'photonic.mesh' op expects active shifters to be live, but shifter 1 is masked}}
+  %y = photonic.mesh clements %x theta = [1.0] phi = [0.0] outputs = [0.0, 0.0] mask = [true, false, true, true] active = [true, true, false, false] : !photonic.field<2>
+  return
+}
+
+// -----
+
 func.func @mesh_topology(%x: !photonic.field<2>) {
   // expected-error @below {{expected string or keyword containing one of the following enum values for attribute 'topology' [clements, reck]}}
   %y = photonic.mesh benes %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] : !photonic.field<2>

@@ -68,6 +68,14 @@ func.func @exact_phases(%x: !photonic.field<3>) -> !photonic.field<3> {
   return %a : !photonic.field<3>
 }
 
+// Active (on-chip tunable) shifters for SZO-SCD.
+// CHECK-LABEL: func.func @active_shifters
+func.func @active_shifters(%x: !photonic.field<2>) -> !photonic.field<2> {
+  // CHECK: photonic.mesh clements %{{.*}} theta = [0.0] phi = [1.25] outputs = [0.5, 0.0] mask = [false, true, true, true] active = [false, true, false, false] : !photonic.field<2>
+  %a = photonic.mesh clements %x theta = [0.0] phi = [1.25] outputs = [0.5, 0.0] mask = [false, true, true, true] active = [false, true, false, false] : !photonic.field<2>
+  return %a : !photonic.field<2>
+}
+
 // Stored initial phases for lottery-ticket resets.
 // CHECK-LABEL: func.func @initial_phases
 func.func @initial_phases(%x: !photonic.field<2>) -> !photonic.field<2> {

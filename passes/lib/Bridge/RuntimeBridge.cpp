@@ -69,7 +69,7 @@ MeshOp createMesh(OpBuilder &builder, Location loc, Value input,
       builder.getDenseF64ArrayAttr(mesh.theta),
       builder.getDenseF64ArrayAttr(mesh.phi),
       builder.getDenseF64ArrayAttr(mesh.outputPhases), mask,
-      /*initial_theta=*/nullptr, /*initial_phi=*/nullptr,
+      /*active=*/nullptr, /*initial_theta=*/nullptr, /*initial_phi=*/nullptr,
       /*initial_output_phases=*/nullptr, layer, factor);
 }
 

@@ -71,6 +71,8 @@ public:
   runtime::Program &program() { return network; }
   mlir::func::FuncOp function() { return func; }
   const TrainingKnobs &knobs() const { return options; }
+  /// The loaded training and test splits.
+  const runtime::TrainTestSplit &split() const { return data; }
 
   /// Trains `program` for the configured epochs (nothing when 0) on the
   /// training split. Progress per epoch goes to stderr on a terminal only.

@@ -175,6 +175,11 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
     flag per shifter, ordered [θ..., φ..., outputs...]; `false` marks a
     pruned shifter, whose phase must be exactly 0.
 
+    The optional `active` list (same order and size) marks the shifters an
+    on-chip optimizer may tune after deployment (`photonic-szo-finetune`,
+    SZO-SCD's active set); the others are passive and fixed. Only live
+    (unmasked) θ and φ shifters can be active.
+
     `initial(theta = [...] phi = [...] outputs = [...])` optionally stores
     the phases the mesh had before its first training, for lottery-ticket
     resets (`photonic-prune-lth`); all three lists come together.
@@ -190,6 +195,7 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
                        DenseF64ArrayAttr:$theta, DenseF64ArrayAttr:$phi,
                        DenseF64ArrayAttr:$output_phases,
                        OptionalAttr<DenseBoolArrayAttr>:$mask,
+                       OptionalAttr<DenseBoolArrayAttr>:$active,
                        OptionalAttr<DenseF64ArrayAttr>:$initial_theta,
                        OptionalAttr<DenseF64ArrayAttr>:$initial_phi,
                        OptionalAttr<DenseF64ArrayAttr>:$initial_output_phases,
@@ -200,6 +206,7 @@ def Photonic_MeshOp : Photonic_Op<"mesh", [Pure,
     $topology $input `theta` `=` custom<Phases>($theta)
               `phi` `=` custom<Phases>($phi)
               `outputs` `=` custom<Phases>($output_phases) (`mask` `=` $mask^)?
+              (`active` `=` $active^)?
               (`initial` `(` `theta` `=` custom<Phases>($initial_theta)^ `phi` `=`
                  custom<Phases>($initial_phi) `outputs` `=`
                  custom<Phases>($initial_output_phases) `)`)?

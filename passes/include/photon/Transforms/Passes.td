@@ -258,6 +258,63 @@ def NoiseAwareTrain : Pass<"photonic-noise-aware-train", "mlir::ModuleOp"> {
   let dependentDialects = ["photon::PhotonicDialect"];
 }
 
+def SzoFinetune : Pass<"photonic-szo-finetune", "mlir::ModuleOp"> {
+  let summary = "On-chip fine-tuning of a deployed network by SZO-SCD";
+  let description = [{
+    Deploys the network on one simulated chip (the static phase components
+    of `deploy-noise`, drawn once with `noise-seed`: by default γ drift
+    σ_γ = 2e-3 and thermal crosstalk ω = 2e-3, docs/noise.md) and tunes the
+    programmed phases of a fraction `alpha` of the live mesh shifters (the
+    active set, written into the IR as each mesh's `active` list; an
+    existing `active` list is used as is) using only forward queries of the
+    chip's mini-batch loss. `method=szo-scd` is sparse zeroth-order
+    stochastic coordinate descent (SZO-SCD paper, Alg. 1): per iteration a
+    fraction `s` of the active shifters, each tried at +δ and stepped back
+    to −δ on failure, with δ decayed by `decay` per epoch and power
+    awareness `p` (a step back that raises the heater power is skipped with
+    probability p). `method=zo` is the FLOPS-style baseline: a gradient
+    estimate from `directions` random directions per step. Passive and
+    pruned shifters are never changed. Prints the deployed accuracy before
+    and after, the queries used and the power of the active shifters.
+  }];
+  let options = !listconcat(photonicDataOptions, [
+    Option<"method", "method", "std::string", /*default=*/"\"szo-scd\"",
+           "szo-scd or zo (the zeroth-order gradient baseline)">,
+    Option<"alpha", "alpha", "double", /*default=*/"0.15",
+           "Fraction of live mesh shifters that are active (tunable)">,
+    Option<"sparsity", "s", "double", /*default=*/"0.1",
+           "SZO-SCD: fraction of the active shifters updated per iteration">,
+    Option<"delta", "delta", "double", /*default=*/"0.02",
+           "SZO-SCD: initial coordinate step δ (rad)">,
+    Option<"decay", "decay", "double", /*default=*/"0.985",
+           "Step (δ or learning rate) decay per epoch">,
+    Option<"power", "p", "double", /*default=*/"0.0",
+           "SZO-SCD power awareness: probability of skipping a step back "
+           "that raises the heater power">,
+    Option<"epochs", "epochs", "int", /*default=*/"10", "Epochs">,
+    Option<"batchSize", "batch-size", "int", /*default=*/"32",
+           "Mini-batch size per query">,
+    Option<"maxQueries", "max-queries", "int64_t", /*default=*/"0",
+           "Query budget (0: none)">,
+    Option<"directions", "directions", "int", /*default=*/"60",
+           "zo: random directions Q per gradient estimate">,
+    Option<"mu", "mu", "double", /*default=*/"0.001",
+           "zo: finite-difference step μ (rad)">,
+    Option<"zoLearningRate", "zo-learning-rate", "double",
+           /*default=*/"0.1", "zo: learning rate">,
+    Option<"deployNoise", "deploy-noise", "std::string",
+           /*default=*/"\"gamma_sigma=0.002,crosstalk=0.002\"",
+           "The chip's static noise (docs/noise.md)">,
+    Option<"noiseSeed", "noise-seed", "int64_t", /*default=*/"0",
+           "Seed of the chip's noise draw">,
+    Option<"seed", "seed", "int64_t", /*default=*/"0",
+           "Seed of the active set, batches and coordinates">,
+    Option<"report", "report", "std::string", /*default=*/"\"\"",
+           "Write a JSON report to this file">
+  ]);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
 def PruneRandom : Pass<"photonic-prune-random", "mlir::ModuleOp"> {
   let summary = "Random pruning of mesh phase shifters (the control)";
   let description = [{

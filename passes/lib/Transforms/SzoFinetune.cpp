@@ -1,0 +1,233 @@
+//===- SzoFinetune.cpp - On-chip fine-tuning by SZO-SCD -------------------===//
+//
+// Deploys the network on one simulated chip (static phase noise drawn once)
+// and tunes the active shifters with forward queries only: SZO-SCD or the
+// zeroth-order gradient baseline (runtime/SzoScd.h, ZerothOrder.h). See the
+// pass description in Passes.td.
+//
+//===----------------------------------------------------------------------===//
+#include "TrainingSession.h"
+
+#include "photon/Bridge/RuntimeBridge.h"
+#include "photon/Dialect/PhotonicOps.h"
+#include "photon/Transforms/Passes.h"
+
+#include "photon/Runtime/Gradient.h"
+#include "photon/Runtime/Metrics.h"
+#include "photon/Runtime/MonteCarlo.h"
+#include "photon/Runtime/NoiseModel.h"
+#include "photon/Runtime/Pruning.h"
+#include "photon/Runtime/Random.h"
+#include "photon/Runtime/Simulator.h"
+#include "photon/Runtime/SzoScd.h"
+#include "photon/Runtime/ZerothOrder.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace photon {
+#define GEN_PASS_DEF_SZOFINETUNE
+#include "photon/Transforms/Passes.h.inc"
+} // namespace photon
+
+using namespace mlir;
+using namespace photon;
+
+namespace {
+
+/// The chip: programmed phases → realised phases (static draws fixed).
+struct Chip {
+  runtime::NoiseModel model;
+  runtime::StaticNoiseSample sample;
+
+  runtime::Program realise(const runtime::Program &programmed) const {
+    runtime::Program chip = programmed;
+    runtime::applyPhaseNoise(chip, sample, model);
+    return chip;
+  }
+
+  double accuracy(const runtime::Program &programmed,
+                  const runtime::Dataset &set) const {
+    runtime::Program chip = realise(programmed);
+    Eigen::MatrixXcd outputs = runtime::simulate(chip, set.features);
+    int correct = runtime::countCorrect(outputs, chip.electricalOutputs(),
+                                        set.labels);
+    return set.samples() ? static_cast<double>(correct) / set.samples() : 0.0;
+  }
+};
+
+struct SzoFinetunePass
+    : public photon::impl::SzoFinetuneBase<SzoFinetunePass> {
+  using SzoFinetuneBase::SzoFinetuneBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto fail = [&](const llvm::Twine &message) {
+      mlir::emitError(module.getLoc())
+          << "photonic-szo-finetune: " << message;
+      signalPassFailure();
+    };
+    if (method != "szo-scd" && method != "zo")
+      return fail("'method' must be szo-scd or zo, got '" + method + "'");
+    if (!(alpha > 0.0 && alpha <= 1.0))
+      return fail("'alpha' must be in (0, 1], got " + llvm::formatv("{0}", alpha.getValue()).str());
+    if (!(sparsity > 0.0 && sparsity <= 1.0))
+      return fail("'s' must be in (0, 1], got " + llvm::formatv("{0}", sparsity.getValue()).str());
+    if (!(power >= 0.0 && power <= 1.0))
+      return fail("'p' must be in [0, 1], got " + llvm::formatv("{0}", power.getValue()).str());
+    if (epochs < 1 || batchSize < 1 || maxQueries < 0 || directions < 1)
+      return fail("expects epochs >= 1, batch-size >= 1, max-queries >= 0 "
+                  "and directions >= 1");
+    llvm::Expected<runtime::NoiseModel> model =
+        runtime::parseNoiseModel(deployNoise);
+    if (!model)
+      return fail("bad 'deploy-noise': " + llvm::toString(model.takeError()));
+
+    TrainingKnobs knobs;
+    knobs.data.dataset = dataset;
+    knobs.data.dataDir = dataDir;
+    knobs.data.trainFile = trainFile;
+    knobs.data.testFile = testFile;
+    knobs.data.fftRadius = fftRadius;
+    knobs.data.trainLimit = trainLimit;
+    knobs.epochs = 0;
+    knobs.report = report;
+    FailureOr<TrainingSession> session =
+        TrainingSession::open(module, "photonic-szo-finetune", knobs,
+                              /*allowZeroEpochs=*/true);
+    if (failed(session))
+      return signalPassFailure();
+    runtime::Program &program = session->program();
+    const runtime::Dataset &trainSet = session->split().train;
+    const runtime::Dataset &testSet = session->split().test;
+
+    // The active set: from the IR when every mesh has one, else drawn.
+    SmallVector<MeshOp> meshOps;
+    session->function().walk([&](MeshOp op) { meshOps.push_back(op); });
+    std::vector<int> meshLayers = runtime::meshLayerIndices(program);
+    if (meshLayers.size() != meshOps.size())
+      return fail("internal error: mesh ops and mesh layers differ");
+    bool fromIr = !meshOps.empty() &&
+                  llvm::all_of(meshOps, [](MeshOp op) {
+                    return op.getActive().has_value();
+                  });
+    runtime::ActiveShifters active;
+    if (fromIr) {
+      active.meshLayers = meshLayers;
+      for (MeshOp op : meshOps)
+        active.flags.emplace_back(op.getActive()->begin(),
+                                  op.getActive()->end());
+      if (llvm::Error error = runtime::checkActiveShifters(program, active))
+        return fail(llvm::toString(std::move(error)));
+    } else {
+      llvm::Expected<runtime::ActiveShifters> drawn =
+          runtime::selectActiveShifters(program, alpha,
+                                        static_cast<uint64_t>(seed));
+      if (!drawn)
+        return fail(llvm::toString(drawn.takeError()));
+      active = std::move(*drawn);
+    }
+
+    Chip chip;
+    chip.model = *model;
+    {
+      runtime::Random random(static_cast<uint64_t>(noiseSeed.getValue()));
+      chip.sample = runtime::sampleStaticNoise(program, chip.model, random);
+    }
+    auto queryLoss = [&](const runtime::Program &programmed,
+                         const std::vector<int> &batch) {
+      Eigen::MatrixXcd x(trainSet.features.rows(),
+                         static_cast<Eigen::Index>(batch.size()));
+      std::vector<int> y(batch.size());
+      for (size_t j = 0; j < batch.size(); ++j) {
+        x.col(static_cast<Eigen::Index>(j)) = trainSet.features.col(batch[j]);
+        y[j] = trainSet.labels[batch[j]];
+      }
+      return runtime::crossEntropyLoss(chip.realise(programmed), x, y);
+    };
+
+    const double ideal = session->testAccuracy(program);
+    const double deployedBefore = chip.accuracy(program, testSet);
+    const double activePowerBefore =
+        runtime::activePowerMw(program, active, runtime::PowerModel{});
+
+    llvm::Expected<runtime::OnChipResult> result =
+        llvm::createStringError(llvm::inconvertibleErrorCode(), "not run");
+    if (method == "szo-scd") {
+      runtime::SzoScdOptions o;
+      o.alpha = alpha;
+      o.epochs = epochs;
+      o.batchSize = batchSize;
+      o.seed = static_cast<uint64_t>(seed.getValue());
+      o.maxQueries = maxQueries;
+      o.s = sparsity;
+      o.delta = delta;
+      o.decay = decay;
+      o.p = power;
+      result = runtime::runSzoScd(program, active, trainSet.samples(),
+                                  queryLoss, o);
+    } else {
+      runtime::ZerothOrderOptions o;
+      o.alpha = alpha;
+      o.epochs = epochs;
+      o.batchSize = batchSize;
+      o.seed = static_cast<uint64_t>(seed.getValue());
+      o.maxQueries = maxQueries;
+      o.directions = directions;
+      o.mu = mu;
+      o.learningRate = zoLearningRate;
+      o.decay = decay;
+      result = runtime::runZerothOrder(program, active, trainSet.samples(),
+                                       queryLoss, o);
+    }
+    if (!result)
+      return fail(llvm::toString(result.takeError()));
+
+    program = result->program;
+    session->write(program);
+    for (auto [op, flags] : llvm::zip(meshOps, active.flags)) {
+      SmallVector<bool> bits(flags.begin(), flags.end());
+      op.setActiveAttr(DenseBoolArrayAttr::get(op.getContext(), bits));
+    }
+
+    const double deployedAfter = chip.accuracy(program, testSet);
+    const double activePowerAfter =
+        runtime::activePowerMw(program, active, runtime::PowerModel{});
+    const runtime::OnChipCounters &c = result->totals;
+    llvm::errs() << llvm::format(
+        "photonic-szo-finetune: %s on %s, chip %s, %d of %d mesh shifters "
+        "active\n"
+        "  test accuracy: ideal %.2f %%, deployed %.2f %% -> %.2f %%\n"
+        "  %lld queries (%lld samples), %lld accepted steps, %lld step "
+        "backs (%lld skipped for power)\n"
+        "  active shifter power %.1f -> %.1f mW\n",
+        method.getValue().c_str(), session->describeData().c_str(),
+        runtime::formatNoiseModel(chip.model).c_str(), active.count(),
+        runtime::computeMetrics(program).prunable.count, 100.0 * ideal,
+        100.0 * deployedBefore, 100.0 * deployedAfter,
+        static_cast<long long>(c.queries), static_cast<long long>(c.samples),
+        static_cast<long long>(c.accepted), static_cast<long long>(c.stepBacks),
+        static_cast<long long>(c.skippedStepBacks), activePowerBefore,
+        activePowerAfter);
+    if (failed(session->writeReport(llvm::json::Object{
+            {"method", method.getValue()},
+            {"deploy_noise", runtime::formatNoiseModel(chip.model)},
+            {"active_shifters", active.count()},
+            {"ideal_accuracy", ideal},
+            {"deployed_accuracy_before", deployedBefore},
+            {"deployed_accuracy_after", deployedAfter},
+            {"queries", c.queries},
+            {"samples", c.samples},
+            {"accepted", c.accepted},
+            {"step_backs", c.stepBacks},
+            {"skipped_step_backs", c.skippedStepBacks},
+            {"active_power_mw_before", activePowerBefore},
+            {"active_power_mw_after", activePowerAfter},
+            {"total_power_mw_after",
+             runtime::computeMetrics(program).totalPowerMw()}})))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
