@@ -47,46 +47,47 @@
 using namespace llvm;
 using namespace photon;
 
+static cl::OptionCategory runCategory("photon-run options");
 static cl::list<std::string>
     programPaths(cl::Positional, cl::OneOrMore,
-                 cl::desc("<runtime program .json> (several with --sweep)"));
+                 cl::desc("<runtime program .json> (several with --sweep)"), cl::cat(runCategory));
 static cl::opt<std::string>
     inputPath("input", cl::desc("Input vectors, one per line ('-' = stdin)"),
-              cl::value_desc("file"), cl::init("-"));
+              cl::value_desc("file"), cl::init("-"), cl::cat(runCategory));
 enum class OutputFormat { Text, Json };
 static cl::opt<OutputFormat> outputFormat(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "one line per sample (default)"),
                clEnumValN(OutputFormat::Json, "json", "a JSON document")),
-    cl::init(OutputFormat::Text));
+    cl::init(OutputFormat::Text), cl::cat(runCategory));
 enum class Precision { Double, Float };
 static cl::opt<Precision> precision(
     "precision", cl::desc("Simulation precision"),
     cl::values(clEnumValN(Precision::Double, "double", "complex<double>"),
                clEnumValN(Precision::Float, "float", "complex<float>")),
-    cl::init(Precision::Double));
+    cl::init(Precision::Double), cl::cat(runCategory));
 
 static cl::opt<std::string> datasetName(
     "dataset",
     cl::desc("Classify a data set instead of --input: mnist, fashion-mnist "
              "or csv"),
-    cl::init(""));
+    cl::init(""), cl::cat(runCategory));
 static cl::opt<std::string> split("split", cl::desc("test (default) or train"),
-                                  cl::init("test"));
+                                  cl::init("test"), cl::cat(runCategory));
 static cl::opt<std::string> dataDir("data-dir",
                                     cl::desc("Data directory (default: "
                                              "$PHOTON_DATA_DIR, else ./data)"),
-                                    cl::init(""));
+                                    cl::init(""), cl::cat(runCategory));
 static cl::opt<std::string> trainFile("train-file",
                                       cl::desc("Training CSV (dataset=csv)"),
-                                      cl::init(""));
+                                      cl::init(""), cl::cat(runCategory));
 static cl::opt<std::string> testFile("test-file",
                                      cl::desc("Test CSV (dataset=csv)"),
-                                     cl::init(""));
+                                     cl::init(""), cl::cat(runCategory));
 static cl::opt<int> fftRadius("fft-radius",
                               cl::desc("FFT crop radius for image data sets"),
-                              cl::init(2));
+                              cl::init(2), cl::cat(runCategory));
 
 static cl::OptionCategory noiseCategory("Noise and Monte Carlo options");
 static cl::opt<std::string> noiseSpec(
@@ -122,7 +123,7 @@ static cl::opt<std::string> svgPath("svg",
                                     cl::cat(noiseCategory));
 static cl::opt<bool> jsonShorthand("json",
                                    cl::desc("Same as --format json"),
-                                   cl::init(false));
+                                   cl::init(false), cl::cat(runCategory));
 static cl::opt<double>
     piPowerMw("p-pi-mw",
               cl::desc("Heater power for a phase of pi, in mW (default 25), "
@@ -435,6 +436,7 @@ static std::string checkOptions() {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions({&runCategory, &noiseCategory});
   cl::ParseCommandLineOptions(
       argc, argv, "photon-run: simulate a compiled photonic network\n");
 
