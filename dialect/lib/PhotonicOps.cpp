@@ -364,3 +364,41 @@ LogicalResult DetectOp::verify() {
                          << modesOf(getInput()) << ", got " << type;
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// AdapterOp
+//===----------------------------------------------------------------------===//
+
+int64_t AdapterOp::getAdapterRank() {
+  auto type = llvm::dyn_cast<ShapedType>(getA().getType());
+  return type && type.getRank() == 2 ? type.getDimSize(0) : 0;
+}
+
+LogicalResult AdapterOp::verify() {
+  int64_t n = modesOf(getInput()), m = modesOf(getOutput());
+  auto aType = llvm::dyn_cast<ShapedType>(getA().getType());
+  if (!aType || aType.getRank() != 2)
+    return emitOpError() << "expects 'a' to be a 2-D tensor, got "
+                         << getA().getType();
+  int64_t rank = aType.getDimSize(0);
+  if (rank < 1 || rank > std::min(m, n))
+    return emitOpError() << "expects a rank (rows of 'a') in 1.." << std::min(m, n)
+                         << " (min of the input modes " << n
+                         << " and the output modes " << m << "), got "
+                         << rank;
+  if (aType.getDimSize(1) != n)
+    return emitOpError() << "expects 'a' of shape " << rank << "x" << n
+                         << " (rank x input modes), got " << rank << "x"
+                         << aType.getDimSize(1);
+  if (failed(verifyMatrix(*this, "a", getA(), rank, n)))
+    return failure();
+  auto bType = llvm::dyn_cast<ShapedType>(getB().getType());
+  if (bType && bType.getRank() == 2 &&
+      (bType.getDimSize(0) != m || bType.getDimSize(1) != rank))
+    return emitOpError() << "expects 'b' of shape " << m << "x" << rank
+                         << " (output modes x rank), got "
+                         << bType.getDimSize(0) << "x" << bType.getDimSize(1);
+  if (failed(verifyMatrix(*this, "b", getB(), m, rank)))
+    return failure();
+  return verifyLayer(*this, getLayer());
+}

@@ -11,6 +11,8 @@
 
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/MeshLayout.h"
+#include "photon/Runtime/NoiseModel.h"
+#include "photon/Runtime/Random.h"
 #include "photon/Runtime/Simulator.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -190,14 +192,44 @@ struct DiagonalPlan {
   }
 };
 
+/// An adapter y = z + B A x (Program.h), entries split into re and im.
+struct AdapterPlan {
+  int layer = 0;
+  int source = -1;   ///< Program layer whose output is x (-1: the input).
+  int width = 0;     ///< N, the width of x.
+  int outputs = 0;   ///< M.
+  int rank = 0;      ///< k.
+  int param = 0;     ///< Flat index of Re A_00; B starts at +2·k·N.
+  size_t sourceField = 0; ///< Offset of x in the fields.
+  size_t extra = 0;       ///< Offset of G_x in Workspace::extra.
+  std::vector<double> ar, ai, br, bi; ///< Row-major A (k x N), B (M x k).
+
+  void prepare(const Adapter &a) {
+    for (int r = 0; r < rank; ++r)
+      for (int c = 0; c < width; ++c) {
+        ar[r * width + c] = a.a(r, c).real();
+        ai[r * width + c] = a.a(r, c).imag();
+      }
+    for (int i = 0; i < outputs; ++i)
+      for (int r = 0; r < rank; ++r) {
+        br[i * rank + r] = a.b(i, r).real();
+        bi[i * rank + r] = a.b(i, r).imag();
+      }
+  }
+};
+
 /// One layer of the program as the engine runs it.
 struct Step {
   LayerKind kind;
   int inputs, outputs;
   size_t in, out; ///< Offsets of the input and output fields.
-  int plan;       ///< Index into meshes or diagonals.
+  int plan;       ///< Index into meshes, diagonals or adapters.
   Activation activation;
-  size_t side; ///< Offset of an activation's saved coefficients.
+  size_t side; ///< Offset of an activation's (or adapter's) saved values.
+  bool startsBlock = false, endsBlock = false; ///< Linear blocks.
+  int block = -1; ///< At a block end: index into Impl::blockScale.
+  /// Adapters whose source is this layer (their G_x joins this output's).
+  std::vector<int> feeds;
 };
 
 /// Per-thread buffers for one block.
@@ -205,7 +237,17 @@ struct Workspace {
   std::vector<double> fields; ///< The field after every layer.
   std::vector<double> side;   ///< Activation coefficients (2 per element).
   std::vector<double> gradA, gradB, work;
+  std::vector<double> extra;  ///< Adapters' gradients at their sources.
+  std::vector<Random> laneRandom; ///< Forward noise, one stream per lane.
+  double blockNorm[GradientEngine::kGradientLanes];
 };
+
+uint64_t mixSeed(uint64_t z) {
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
 
 //===----------------------------------------------------------------------===//
 // Block kernels
@@ -416,6 +458,127 @@ void activationBackward(Activation a, int width, const double *__restrict x,
   }
 }
 
+/// Per lane with s = max_i |z_i| over `width` modes: Re and Im of every
+/// z_i through quantizeSigned(·, s, bits) (quantizeComplexColumns).
+void quantizeLanes(double *__restrict f, int width, int bits) {
+  double scale[L];
+  for (int l = 0; l < L; ++l)
+    scale[l] = 0.0;
+  for (int m = 0; m < width; ++m) {
+    const double *re = f + 2 * L * m, *im = re + L;
+    for (int l = 0; l < L; ++l)
+      scale[l] = std::max(scale[l], std::sqrt(re[l] * re[l] + im[l] * im[l]));
+  }
+  for (int m = 0; m < width; ++m) {
+    double *re = f + 2 * L * m, *im = re + L;
+    for (int l = 0; l < L; ++l) {
+      re[l] = quantizeSigned(re[l], scale[l], bits);
+      im[l] = quantizeSigned(im[l], scale[l], bits);
+    }
+  }
+}
+
+/// out = in + B (A x) with x the source field. Saves the x used (after the
+/// optional input converter) and h = A x into `side` (2·L·(N + k)).
+void adapterForward(const AdapterPlan &p, const double *__restrict in,
+                    const double *__restrict x, double *__restrict out,
+                    double *__restrict side, const ForwardNoise &noise) {
+  double *__restrict xs = side;
+  double *__restrict h = side + 2 * L * p.width;
+  std::copy(x, x + 2 * L * p.width, xs);
+  if (noise.inputBits > 0)
+    quantizeLanes(xs, p.width, noise.inputBits);
+  for (int r = 0; r < p.rank; ++r) {
+    double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
+    for (int l = 0; l < L; ++l)
+      hr[l] = hi[l] = 0.0;
+    for (int c = 0; c < p.width; ++c) {
+      const double are = p.ar[r * p.width + c], aim = p.ai[r * p.width + c];
+      const double *__restrict xr = xs + 2 * L * c, *__restrict xi = xr + L;
+      for (int l = 0; l < L; ++l) {
+        hr[l] += are * xr[l] - aim * xi[l];
+        hi[l] += are * xi[l] + aim * xr[l];
+      }
+    }
+  }
+  for (int i = 0; i < p.outputs; ++i) {
+    double *__restrict yr = out + 2 * L * i, *__restrict yi = yr + L;
+    for (int l = 0; l < L; ++l)
+      yr[l] = yi[l] = 0.0;
+    for (int r = 0; r < p.rank; ++r) {
+      const double bre = p.br[i * p.rank + r], bim = p.bi[i * p.rank + r];
+      const double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
+      for (int l = 0; l < L; ++l) {
+        yr[l] += bre * hr[l] - bim * hi[l];
+        yi[l] += bre * hi[l] + bim * hr[l];
+      }
+    }
+  }
+  if (noise.outputBits > 0)
+    quantizeLanes(out, p.outputs, noise.outputBits);
+  for (int l = 0; l < 2 * L * p.outputs; ++l)
+    out[l] += in[l];
+}
+
+/// The adapter's parameter gradients and G_x (into `gx` when not null);
+/// `g` (the gradient at the output, also the gradient at the input z) is
+/// not changed. `gh` is scratch of 2·L·k.
+void adapterBackward(const AdapterPlan &p, const double *__restrict side,
+                     const double *__restrict g, double *__restrict gh,
+                     double *__restrict gx, double *__restrict grad) {
+  const double *__restrict xs = side;
+  const double *__restrict h = side + 2 * L * p.width;
+  double accR[L], accI[L];
+  const int bParam = p.param + 2 * p.rank * p.width;
+  // ∂L/∂B_ir = Σ G_i conj(h_r); G_h = B† G.
+  for (int r = 0; r < p.rank; ++r) {
+    double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
+    for (int l = 0; l < L; ++l)
+      ghr[l] = ghi[l] = 0.0;
+  }
+  for (int i = 0; i < p.outputs; ++i) {
+    const double *__restrict gr = g + 2 * L * i, *__restrict gi = gr + L;
+    for (int r = 0; r < p.rank; ++r) {
+      const double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
+      for (int l = 0; l < L; ++l) {
+        accR[l] = gr[l] * hr[l] + gi[l] * hi[l];
+        accI[l] = gi[l] * hr[l] - gr[l] * hi[l];
+      }
+      grad[bParam + 2 * (i * p.rank + r)] = laneSum(accR);
+      grad[bParam + 2 * (i * p.rank + r) + 1] = laneSum(accI);
+      const double bre = p.br[i * p.rank + r], bim = p.bi[i * p.rank + r];
+      double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
+      for (int l = 0; l < L; ++l) { // conj(B_ir) · G_i
+        ghr[l] += bre * gr[l] + bim * gi[l];
+        ghi[l] += bre * gi[l] - bim * gr[l];
+      }
+    }
+  }
+  // ∂L/∂A_rc = Σ G_h,r conj(x_c); G_x = A† G_h.
+  if (gx)
+    std::fill(gx, gx + 2 * L * p.width, 0.0);
+  for (int r = 0; r < p.rank; ++r) {
+    const double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
+    for (int c = 0; c < p.width; ++c) {
+      const double *__restrict xr = xs + 2 * L * c, *__restrict xi = xr + L;
+      for (int l = 0; l < L; ++l) {
+        accR[l] = ghr[l] * xr[l] + ghi[l] * xi[l];
+        accI[l] = ghi[l] * xr[l] - ghr[l] * xi[l];
+      }
+      grad[p.param + 2 * (r * p.width + c)] = laneSum(accR);
+      grad[p.param + 2 * (r * p.width + c) + 1] = laneSum(accI);
+      if (!gx)
+        continue;
+      const double are = p.ar[r * p.width + c], aim = p.ai[r * p.width + c];
+      double *__restrict gxr = gx + 2 * L * c, *__restrict gxi = gxr + L;
+      for (int l = 0; l < L; ++l) { // conj(A_rc) · G_h,r
+        gxr[l] += are * ghr[l] + aim * ghi[l];
+        gxi[l] += are * ghi[l] - aim * ghr[l];
+      }
+    }
+  }
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -434,6 +597,11 @@ ProgramGradient ProgramGradient::zerosLike(const Program &program) {
       lg.outputPhases.assign(layer.mesh.outputPhases.size(), 0.0);
     } else if (layer.kind == LayerKind::Diagonal) {
       lg.theta.assign(layer.diagonal.theta.size(), 0.0);
+    } else if (layer.kind == LayerKind::Adapter) {
+      lg.adapterA = Eigen::MatrixXcd::Zero(layer.adapter.a.rows(),
+                                           layer.adapter.a.cols());
+      lg.adapterB = Eigen::MatrixXcd::Zero(layer.adapter.b.rows(),
+                                           layer.adapter.b.cols());
     }
   }
   return g;
@@ -445,10 +613,12 @@ void ProgramGradient::setZero() {
     std::fill(lg.phi.begin(), lg.phi.end(), 0.0);
     std::fill(lg.outputPhases.begin(), lg.outputPhases.end(), 0.0);
     lg.gain = 0.0;
+    lg.adapterA.setZero();
+    lg.adapterB.setZero();
   }
 }
 
-int parameterCount(const Program &program) {
+int phaseParameterCount(const Program &program) {
   int count = 0;
   for (const Layer &layer : program.layers) {
     if (layer.kind == LayerKind::Mesh)
@@ -457,6 +627,18 @@ int parameterCount(const Program &program) {
       count += static_cast<int>(layer.diagonal.theta.size()) + 1;
   }
   return count;
+}
+
+int adapterParameterCount(const Program &program) {
+  int count = 0;
+  for (const Layer &layer : program.layers)
+    if (layer.kind == LayerKind::Adapter)
+      count += layer.adapter.parameterCount();
+  return count;
+}
+
+int parameterCount(const Program &program) {
+  return phaseParameterCount(program) + adapterParameterCount(program);
 }
 
 llvm::Error checkTrainable(const Program &program) {
@@ -497,6 +679,13 @@ struct GradientEngine::Impl {
   std::vector<Step> steps;
   std::vector<MeshPlan> meshes;
   std::vector<DiagonalPlan> diagonals;
+  std::vector<AdapterPlan> adapters;
+  /// Linear blocks [first, last] (step indices) and their full scales
+  /// max|W_ij| for the weight error.
+  std::vector<std::pair<int, int>> blocks;
+  std::vector<double> blockScale;
+  ForwardNoise noise;
+  size_t extraSize = 0;
   std::vector<uint8_t> live; ///< Per flat parameter: 0 when masked.
   size_t fieldSize = 0, sideSize = 0;
   std::vector<Workspace> workspaces;
@@ -509,6 +698,7 @@ struct GradientEngine::Impl {
 
   Impl(const Program &program, int threads);
   void setParameters(const Program &program);
+  void addWeightNoise(Workspace &ws, const Step &step, double *out, int lanes);
   /// Forward (and backward when `grad` is set) of one block.
   void block(Workspace &ws, const Eigen::MatrixXcd &x,
              llvm::ArrayRef<int> labels, const int *indices, int lanes,
@@ -571,6 +761,27 @@ GradientEngine::Impl::Impl(const Program &program, int threadCount)
       diagonals.push_back(std::move(p));
     } else if (layer.kind == LayerKind::Activation) {
       sideSize += 2 * L * static_cast<size_t>(layer.outputs);
+    } else if (layer.kind == LayerKind::Adapter) {
+      AdapterPlan p;
+      p.layer = static_cast<int>(i);
+      p.source = layer.adapter.source;
+      p.width = static_cast<int>(layer.adapter.a.cols());
+      p.outputs = layer.outputs;
+      p.rank = layer.adapter.rank();
+      p.param = param;
+      p.sourceField = p.source < 0 ? 0 : steps[p.source].out;
+      p.extra = extraSize;
+      extraSize += 2 * L * static_cast<size_t>(p.width);
+      p.ar.resize(p.rank * p.width);
+      p.ai.resize(p.rank * p.width);
+      p.br.resize(p.outputs * p.rank);
+      p.bi.resize(p.outputs * p.rank);
+      sideSize += 2 * L * static_cast<size_t>(p.width + p.rank);
+      step.plan = static_cast<int>(adapters.size());
+      if (p.source >= 0)
+        steps[p.source].feeds.push_back(step.plan);
+      param += layer.adapter.parameterCount();
+      adapters.push_back(std::move(p));
     }
     steps.push_back(step);
     field = offset;
@@ -578,6 +789,23 @@ GradientEngine::Impl::Impl(const Program &program, int threadCount)
   }
   fieldSize = offset;
   parameters = param;
+  // Linear blocks: maximal runs of Mesh and Diagonal layers.
+  auto linear = [&](size_t i) {
+    return steps[i].kind == LayerKind::Mesh ||
+           steps[i].kind == LayerKind::Diagonal;
+  };
+  for (size_t i = 0; i < steps.size(); ++i) {
+    if (!linear(i) || (i > 0 && linear(i - 1)))
+      continue;
+    size_t last = i;
+    while (last + 1 < steps.size() && linear(last + 1))
+      ++last;
+    steps[i].startsBlock = true;
+    steps[last].endsBlock = true;
+    steps[last].block = static_cast<int>(blocks.size());
+    blocks.emplace_back(static_cast<int>(i), static_cast<int>(last));
+  }
+  blockScale.assign(blocks.size(), 0.0);
   live.assign(parameters, 1);
   workspaces.resize(threads);
   for (Workspace &ws : workspaces) {
@@ -586,6 +814,8 @@ GradientEngine::Impl::Impl(const Program &program, int threadCount)
     ws.gradA.assign(2 * L * maxWidth, 0.0);
     ws.gradB.assign(2 * L * maxWidth, 0.0);
     ws.work.assign(2 * L * maxWidth, 0.0);
+    ws.extra.assign(std::max<size_t>(extraSize, 1), 0.0);
+    ws.laneRandom.assign(L, Random(0));
   }
   total.assign(parameters, 0.0);
   setParameters(program);
@@ -609,6 +839,42 @@ void GradientEngine::Impl::setParameters(const Program &program) {
       live[p.param + j] = d.mask.empty() || d.mask[j] != 0;
     live[p.param + p.count] = 1;
   }
+  for (AdapterPlan &p : adapters) {
+    const Adapter &a = program.layers[p.layer].adapter;
+    assert(a.rank() == p.rank && a.a.cols() == p.width);
+    p.prepare(a);
+  }
+  if (noise.weightSigma > 0.0) {
+    // max|W_ij| of each block: the block applied to the identity.
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const auto [first, last] = blocks[b];
+      Program sub;
+      sub.inputs = program.layers[first].inputs;
+      sub.outputs = program.layers[last].outputs;
+      sub.layers.assign(program.layers.begin() + first,
+                        program.layers.begin() + last + 1);
+      const Eigen::MatrixXcd w =
+          simulate(sub, Eigen::MatrixXcd(Eigen::MatrixXcd::Identity(
+                            sub.inputs, sub.inputs)));
+      blockScale[b] = w.size() ? w.cwiseAbs().maxCoeff() : 0.0;
+    }
+  }
+}
+
+void GradientEngine::Impl::addWeightNoise(Workspace &ws, const Step &step,
+                                          double *out, int lanes) {
+  // (W + δW) x = W x + n: n_i circular complex Gaussian with
+  // E|n_i|² = (σ_W · max|W| · ‖x‖)², σ/√2 per real component.
+  const double scale =
+      noise.weightSigma * blockScale[step.block] / std::sqrt(2.0);
+  for (int l = 0; l < lanes; ++l) {
+    const double s = scale * ws.blockNorm[l];
+    Random &random = ws.laneRandom[l];
+    for (int m = 0; m < step.outputs; ++m) {
+      out[2 * L * m + l] += s * random.normal();
+      out[2 * L * m + L + l] += s * random.normal();
+    }
+  }
 }
 
 void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
@@ -627,10 +893,25 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
     for (int l = lanes; l < L; ++l)
       re[l] = im[l] = 0.0;
   }
+  if (noise.enabled())
+    for (int l = 0; l < lanes; ++l)
+      ws.laneRandom[l] =
+          Random(mixSeed(noise.seed ^ mixSeed(static_cast<uint64_t>(
+                                         indices[l]) + 0x5851f42d4c957f2dULL)));
+  if (noise.inputBits > 0)
+    quantizeLanes(fields, inputs, noise.inputBits);
   // Forward.
   for (const Step &step : steps) {
     const double *in = fields + step.in;
     double *out = fields + step.out;
+    if (noise.weightSigma > 0.0 && step.startsBlock)
+      for (int l = 0; l < L; ++l) {
+        double sum = 0.0;
+        for (int m = 0; m < step.inputs; ++m)
+          sum += in[2 * L * m + l] * in[2 * L * m + l] +
+                 in[2 * L * m + L + l] * in[2 * L * m + L + l];
+        ws.blockNorm[l] = std::sqrt(sum);
+      }
     switch (step.kind) {
     case LayerKind::Encode:
       std::copy(in, in + 2 * L * step.inputs, out);
@@ -655,8 +936,27 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
           yi[l] = 0.0;
         }
       }
+      if (noise.outputBits > 0) {
+        // Output ADC: per lane, 2^n levels up to the brightest detector.
+        for (int l = 0; l < L; ++l) {
+          double top = 0.0;
+          for (int m = 0; m < step.outputs; ++m)
+            top = std::max(top, out[2 * L * m + l]);
+          for (int m = 0; m < step.outputs; ++m)
+            out[2 * L * m + l] =
+                quantizeUnsigned(out[2 * L * m + l], top, noise.outputBits);
+        }
+      }
+      break;
+    case LayerKind::Adapter: {
+      const AdapterPlan &p = adapters[step.plan];
+      adapterForward(p, in, fields + p.sourceField, out,
+                     ws.side.data() + step.side, noise);
       break;
     }
+    }
+    if (noise.weightSigma > 0.0 && step.endsBlock)
+      addWeightNoise(ws, step, out, lanes);
   }
   // Loss: LogSoftmax cross-entropy over the detected intensities; the seed
   // of the backward pass is ∂L/∂y_j = (softmax_j − [j = label]) · scale.
@@ -699,9 +999,22 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
   for (size_t s = steps.size(); s-- > 0;) {
     const Step &step = steps[s];
     const double *in = fields + step.in;
+    // Adapters reading this layer's output add their gradient at x.
+    for (int a : step.feeds) {
+      const double *gx = ws.extra.data() + adapters[a].extra;
+      for (int j = 0; j < 2 * L * step.outputs; ++j)
+        g[j] += gx[j];
+    }
     switch (step.kind) {
     case LayerKind::Encode:
       break;
+    case LayerKind::Adapter: {
+      const AdapterPlan &p = adapters[step.plan];
+      adapterBackward(p, ws.side.data() + step.side, g, ws.work.data(),
+                      p.source >= 0 ? ws.extra.data() + p.extra : nullptr,
+                      grad);
+      break;
+    }
     case LayerKind::Mesh:
       meshBackward(meshes[step.plan], fields + step.out, ws.work.data(), g,
                    grad);
@@ -798,6 +1111,18 @@ BatchStats GradientEngine::Impl::run(const Eigen::MatrixXcd &x,
     lg.theta.assign(total.begin() + p.param, total.begin() + p.param + p.count);
     lg.gain = total[p.param + p.count];
   }
+  for (const AdapterPlan &p : adapters) {
+    LayerGradient &lg = gradient->layers[p.layer];
+    lg.adapterA.resize(p.rank, p.width);
+    lg.adapterB.resize(p.outputs, p.rank);
+    const double *t = total.data() + p.param;
+    for (int r = 0; r < p.rank; ++r)
+      for (int c = 0; c < p.width; ++c, t += 2)
+        lg.adapterA(r, c) = {t[0], t[1]};
+    for (int i = 0; i < p.outputs; ++i)
+      for (int r = 0; r < p.rank; ++r, t += 2)
+        lg.adapterB(i, r) = {t[0], t[1]};
+  }
   return stats;
 }
 
@@ -807,6 +1132,10 @@ GradientEngine::~GradientEngine() = default;
 
 void GradientEngine::setParameters(const Program &program) {
   impl->setParameters(program);
+}
+
+void GradientEngine::setForwardNoise(const ForwardNoise &noise) {
+  impl->noise = noise;
 }
 
 int GradientEngine::threads() const { return impl->threads; }

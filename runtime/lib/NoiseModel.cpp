@@ -271,7 +271,20 @@ void applyLayer(const NoisyProgram &noisy, size_t index, Eigen::MatrixXcd &x) {
   case LayerKind::Detect:
     x = x.cwiseAbs2().cast<std::complex<double>>();
     break;
+  case LayerKind::Adapter:
+    // Needs its source field: applied by simulateNoisy itself.
+    assert(false && "adapters are applied by simulateNoisy");
+    break;
   }
+}
+
+/// True when a later adapter reads the output of layer `index`.
+bool feedsAdapter(const Program &program, size_t index) {
+  for (size_t later = index + 1; later < program.layers.size(); ++later)
+    if (program.layers[later].kind == LayerKind::Adapter &&
+        program.layers[later].adapter.source == static_cast<int>(index))
+      return true;
+  return false;
 }
 
 bool endsBlock(const Program &program, size_t index) {
@@ -651,11 +664,16 @@ NoisyProgram realize(const Program &program, const StaticNoiseSample &sample,
     if (!startsBlock(noisy.program, first))
       continue;
     const size_t last = blockEnd(noisy.program, first);
+    // An adapter reading a field inside the block needs the layer kernels.
+    bool inner = false;
+    for (size_t j = first; j < last; ++j)
+      inner |= feedsAdapter(noisy.program, j);
     int width = 0;
     for (size_t j = first; j <= last; ++j)
       width = std::max({width, noisy.program.layers[j].inputs,
                         noisy.program.layers[j].outputs});
-    const bool dense = collapse && (explicitDevices || width <= kDenseWidth);
+    const bool dense =
+        collapse && !inner && (explicitDevices || width <= kDenseWidth);
     if (!dense && model.weightSigma <= 0.0)
       continue;
     // The block applied to the identity, column by column.
@@ -692,6 +710,10 @@ Eigen::MatrixXcd simulateNoisy(const NoisyProgram &noisy,
   Eigen::MatrixXcd x = inputs;
   if (model.inputBits > 0)
     quantizeComplexColumns(x, model.inputBits);
+  // The fields adapters read (the program input for source -1).
+  const bool adapters = program.hasAdapters();
+  std::vector<Eigen::MatrixXcd> saved(adapters ? program.layers.size() : 0);
+  const Eigen::MatrixXcd programInput = adapters ? x : Eigen::MatrixXcd();
   Eigen::VectorXd blockInputNorm;
   for (size_t l = 0; l < program.layers.size(); ++l) {
     const Layer &layer = program.layers[l];
@@ -701,6 +723,19 @@ Eigen::MatrixXcd simulateNoisy(const NoisyProgram &noisy,
       // A collapsed linear block: one dense product, then its last layer.
       x = noisy.blockTransfer[l] * x;
       l = blockEnd(program, l);
+    } else if (layer.kind == LayerKind::Adapter) {
+      // The digital branch (docs/noise.md): x_source through the input
+      // converter, B·A·x exactly, the correction through the output
+      // converter, added to the field; no analog weight error.
+      const Adapter &adapter = layer.adapter;
+      Eigen::MatrixXcd source =
+          adapter.source < 0 ? programInput : saved[adapter.source];
+      if (model.inputBits > 0)
+        quantizeComplexColumns(source, model.inputBits);
+      Eigen::MatrixXcd correction = adapter.b * (adapter.a * source);
+      if (model.outputBits > 0)
+        quantizeComplexColumns(correction, model.outputBits);
+      x += correction;
     } else {
       applyLayer(noisy, l, x);
     }
@@ -729,6 +764,8 @@ Eigen::MatrixXcd simulateNoisy(const NoisyProgram &noisy,
         }
       }
     }
+    if (adapters && feedsAdapter(program, l))
+      saved[l] = x;
   }
   if (model.outputBits > 0) {
     if (program.electricalOutputs())

@@ -71,6 +71,31 @@ void Optimizer::step(Program &program, const ProgramGradient &gradient) {
   for (size_t i = 0; i < program.layers.size(); ++i) {
     Layer &layer = program.layers[i];
     const LayerGradient &g = gradient.layers[i];
+    if (opts.freezePhases && (layer.kind == LayerKind::Mesh ||
+                              layer.kind == LayerKind::Diagonal)) {
+      index += layer.kind == LayerKind::Mesh
+                   ? layer.mesh.shifterCount()
+                   : layer.diagonal.theta.size() + 1;
+      continue;
+    }
+    if (layer.kind == LayerKind::Adapter) {
+      Adapter &adapter = layer.adapter;
+      assert(g.adapterA.rows() == adapter.a.rows() &&
+             g.adapterA.cols() == adapter.a.cols() &&
+             g.adapterB.rows() == adapter.b.rows() &&
+             g.adapterB.cols() == adapter.b.cols());
+      for (auto [m, gm] : {std::pair<Eigen::MatrixXcd *, const Eigen::MatrixXcd *>{
+                               &adapter.a, &g.adapterA},
+                           {&adapter.b, &g.adapterB}})
+        for (Eigen::Index r = 0; r < m->rows(); ++r)
+          for (Eigen::Index c = 0; c < m->cols(); ++c) {
+            const std::complex<double> value = (*m)(r, c), grad = (*gm)(r, c);
+            const double re = update(index++, value.real(), grad.real(), rate);
+            const double im = update(index++, value.imag(), grad.imag(), rate);
+            (*m)(r, c) = {re, im};
+          }
+      continue;
+    }
     if (layer.kind == LayerKind::Mesh) {
       Mesh &mesh = layer.mesh;
       const size_t k = mesh.theta.size(), n = mesh.outputPhases.size();

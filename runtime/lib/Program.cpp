@@ -38,6 +38,8 @@ const char *layerKindName(LayerKind kind) {
     return "activation";
   case LayerKind::Detect:
     return "detect";
+  case LayerKind::Adapter:
+    return "adapter";
   }
   return "encode";
 }
@@ -45,7 +47,7 @@ const char *layerKindName(LayerKind kind) {
 static std::optional<LayerKind> parseLayerKind(StringRef name) {
   for (LayerKind kind : {LayerKind::Encode, LayerKind::Mesh,
                          LayerKind::Diagonal, LayerKind::Activation,
-                         LayerKind::Detect})
+                         LayerKind::Detect, LayerKind::Adapter})
     if (name == layerKindName(kind))
       return kind;
   return std::nullopt;
@@ -57,6 +59,13 @@ bool Program::electricalInputs() const {
 
 bool Program::electricalOutputs() const {
   return !layers.empty() && layers.back().kind == LayerKind::Detect;
+}
+
+bool Program::hasAdapters() const {
+  for (const Layer &layer : layers)
+    if (layer.kind == LayerKind::Adapter)
+      return true;
+  return false;
 }
 
 //===----------------------------------------------------------------------===//
@@ -162,6 +171,51 @@ static Error verifyDiagonal(const std::string &prefix, const Layer &layer) {
   return Error::success();
 }
 
+static Error checkFiniteMatrix(const std::string &prefix, StringRef field,
+                               const Eigen::MatrixXcd &m) {
+  for (Eigen::Index r = 0; r < m.rows(); ++r)
+    for (Eigen::Index c = 0; c < m.cols(); ++c)
+      if (!std::isfinite(m(r, c).real()) || !std::isfinite(m(r, c).imag()))
+        return makeError(llvm::formatv("{0}'{1}'[{2}][{3}] is not finite",
+                                       prefix, field, r, c));
+  return Error::success();
+}
+
+static Error verifyAdapter(const std::string &prefix, const Program &program,
+                           size_t index) {
+  const Layer &layer = program.layers[index];
+  const Adapter &adapter = layer.adapter;
+  if (layer.outputs != layer.inputs)
+    return makeError(llvm::formatv(
+        "{0}'outputs' is {1}, expected {2} (an adapter keeps the width)",
+        prefix, layer.outputs, layer.inputs));
+  if (adapter.source < -1 || adapter.source >= static_cast<int>(index))
+    return makeError(llvm::formatv(
+        "{0}'source' is {1}, expected -1 (the program input) or an earlier "
+        "layer in [0, {2})",
+        prefix, adapter.source, index));
+  const int width = adapter.source < 0
+                        ? program.inputs
+                        : program.layers[adapter.source].outputs;
+  const int rank = adapter.rank();
+  if (rank < 1 || rank > std::min(width, layer.outputs))
+    return makeError(llvm::formatv(
+        "{0}'rank' is {1}, expected 1..{2} (min of the source width {3} and "
+        "the layer width {4})",
+        prefix, rank, std::min(width, layer.outputs), width, layer.outputs));
+  if (adapter.a.cols() != width)
+    return makeError(llvm::formatv(
+        "{0}'a' is {1}x{2}, expected {3}x{4} (rank x source width)", prefix,
+        adapter.a.rows(), adapter.a.cols(), rank, width));
+  if (adapter.b.rows() != layer.outputs || adapter.b.cols() != rank)
+    return makeError(llvm::formatv(
+        "{0}'b' is {1}x{2}, expected {3}x{4} (width x rank)", prefix,
+        adapter.b.rows(), adapter.b.cols(), layer.outputs, rank));
+  if (Error e = checkFiniteMatrix(prefix, "a", adapter.a))
+    return e;
+  return checkFiniteMatrix(prefix, "b", adapter.b);
+}
+
 Error verifyProgram(const Program &program) {
   if (program.inputs <= 0)
     return makeError(llvm::formatv(
@@ -222,6 +276,10 @@ Error verifyProgram(const Program &program) {
       break;
     case LayerKind::Diagonal:
       if (Error e = verifyDiagonal(prefix, layer))
+        return e;
+      break;
+    case LayerKind::Adapter:
+      if (Error e = verifyAdapter(prefix, program, i))
         return e;
       break;
     }
@@ -370,7 +428,61 @@ Error parseDiagonalFields(const FieldReader &reader, Layer &layer) {
   return readMask(reader, d.mask);
 }
 
-Expected<Layer> parseLayer(const json::Value &value, size_t index) {
+/// Reads `key`_re and `key`_im (rows x cols, row-major) into `m`.
+Error readComplexMatrix(const FieldReader &reader, StringRef key, int rows,
+                        int cols, Eigen::MatrixXcd &m) {
+  const std::string re = (key + "_re").str(), im = (key + "_im").str();
+  Expected<std::vector<double>> real = reader.readNumbers(re);
+  if (!real)
+    return real.takeError();
+  Expected<std::vector<double>> imag = reader.readNumbers(im);
+  if (!imag)
+    return imag.takeError();
+  const size_t expected = static_cast<size_t>(rows) * cols;
+  for (auto [name, values] : {std::pair<StringRef, std::vector<double> *>{
+                                  re, &*real},
+                              {im, &*imag}})
+    if (values->size() != expected)
+      return reader.error(llvm::formatv(
+          "'{0}' has {1} entries, expected {2} ({3}x{4}, row-major)", name,
+          values->size(), expected, rows, cols));
+  m.resize(rows, cols);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c)
+      m(r, c) = {(*real)[r * cols + c], (*imag)[r * cols + c]};
+  return Error::success();
+}
+
+Error parseAdapterFields(const FieldReader &reader, Layer &layer,
+                         const std::vector<Layer> &before, int programInputs) {
+  Expected<int> source = reader.readInt("source");
+  if (!source)
+    return source.takeError();
+  if (*source < -1 || *source >= static_cast<int>(before.size()))
+    return reader.error(llvm::formatv(
+        "'source' is {0}, expected -1 (the program input) or an earlier "
+        "layer in [0, {1})",
+        *source, before.size()));
+  Expected<int> rank = reader.readInt("rank");
+  if (!rank)
+    return rank.takeError();
+  const int width = *source < 0 ? programInputs : before[*source].outputs;
+  if (*rank < 1 || *rank > std::min(width, layer.outputs) ||
+      layer.outputs < 1)
+    return reader.error(llvm::formatv(
+        "'rank' is {0}, expected 1..{1} (min of the source width {2} and "
+        "the layer width {3})",
+        *rank, std::min(width, layer.outputs), width, layer.outputs));
+  layer.adapter.source = *source;
+  if (Error e = readComplexMatrix(reader, "a", *rank, width, layer.adapter.a))
+    return e;
+  return readComplexMatrix(reader, "b", layer.outputs, *rank,
+                           layer.adapter.b);
+}
+
+Expected<Layer> parseLayer(const json::Value &value, size_t index,
+                           const std::vector<Layer> &before,
+                           int programInputs) {
   const json::Object *object = value.getAsObject();
   std::string prefix = llvm::formatv("layers[{0}]: ", index).str();
   if (!object)
@@ -382,8 +494,8 @@ Expected<Layer> parseLayer(const json::Value &value, size_t index) {
   std::optional<LayerKind> kind = parseLayerKind(*op);
   if (!kind)
     return reader.error("unknown 'op' \"" + *op +
-                        "\" (expected encode, mesh, diagonal, activation or "
-                        "detect)");
+                        "\" (expected encode, mesh, diagonal, activation, "
+                        "detect or adapter)");
   Layer layer;
   layer.kind = *kind;
   FieldReader fields(*object, layerPrefix(index, *kind));
@@ -427,6 +539,10 @@ Expected<Layer> parseLayer(const json::Value &value, size_t index) {
     layer.activation = *activation;
     break;
   }
+  case LayerKind::Adapter:
+    if (Error e = parseAdapterFields(fields, layer, before, programInputs))
+      return std::move(e);
+    break;
   case LayerKind::Encode:
   case LayerKind::Detect:
     break;
@@ -469,7 +585,8 @@ Expected<Program> parseProgramValue(const json::Value &root) {
     return makeError("'layers' is not an array");
   program.layers.reserve(layers->size());
   for (size_t i = 0; i < layers->size(); ++i) {
-    Expected<Layer> layer = parseLayer((*layers)[i], i);
+    Expected<Layer> layer =
+        parseLayer((*layers)[i], i, program.layers, program.inputs);
     if (!layer)
       return layer.takeError();
     program.layers.push_back(std::move(*layer));
@@ -529,6 +646,16 @@ void writeMask(json::OStream &j, const std::vector<uint8_t> &mask) {
   });
 }
 
+void writeComplexMatrix(json::OStream &j, StringRef key,
+                        const Eigen::MatrixXcd &m) {
+  for (bool imaginary : {false, true})
+    j.attributeArray((key + (imaginary ? "_im" : "_re")).str(), [&] {
+      for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+          j.value(positiveZero(imaginary ? m(r, c).imag() : m(r, c).real()));
+    });
+}
+
 void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
   json::OStream j(os);
   j.object([&] {
@@ -552,6 +679,12 @@ void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
       break;
     case LayerKind::Activation:
       j.attribute("function", activationName(layer.activation));
+      break;
+    case LayerKind::Adapter:
+      j.attribute("source", layer.adapter.source);
+      j.attribute("rank", layer.adapter.rank());
+      writeComplexMatrix(j, "a", layer.adapter.a);
+      writeComplexMatrix(j, "b", layer.adapter.b);
       break;
     case LayerKind::Encode:
     case LayerKind::Detect:

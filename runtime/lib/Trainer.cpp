@@ -19,6 +19,15 @@ llvm::Error makeError(const llvm::Twine &message) {
                                              llvm::inconvertibleErrorCode());
 }
 
+/// splitmix64 of the pair: one unrelated noise stream per batch.
+uint64_t batchNoiseSeed(uint64_t seed, int64_t step) {
+  uint64_t z = seed ^ (0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(step + 1));
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
 llvm::Error checkOptions(const TrainOptions &options) {
   if (options.epochs < 0)
     return makeError(llvm::formatv("epochs is {0}, expected >= 0",
@@ -56,6 +65,7 @@ llvm::Expected<TrainResult> train(Program &program,
   optimizerOptions.momentum = options.momentum;
   optimizerOptions.cosineDecay = options.cosineDecay;
   optimizerOptions.totalSteps = static_cast<int64_t>(options.epochs) * batches;
+  optimizerOptions.freezePhases = options.freezePhases;
   Optimizer optimizer(program, optimizerOptions);
   GradientEngine engine(program, options.threads);
   ProgramGradient gradient = ProgramGradient::zerosLike(program);
@@ -77,14 +87,20 @@ llvm::Expected<TrainResult> train(Program &program,
       const int first = b * options.batchSize;
       const int count = std::min(options.batchSize, samples - first);
       llvm::ArrayRef<int> batch(order.data() + first, count);
+      if (options.forwardNoise.enabled()) {
+        ForwardNoise noise = options.forwardNoise;
+        noise.seed = batchNoiseSeed(options.forwardNoise.seed, step);
+        engine.setForwardNoise(noise);
+      }
       if (options.perturb) {
         forward = program;
-        options.perturb(forward, step++);
+        options.perturb(forward, step);
         applyMasks(forward);
         engine.setParameters(forward);
       } else {
         engine.setParameters(program);
       }
+      ++step;
       BatchStats stats = engine.lossAndGradient(inputs, labels, batch, gradient);
       lossSum += stats.loss * count;
       correct += stats.correct;

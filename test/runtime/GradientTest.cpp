@@ -1,8 +1,9 @@
 //===- GradientTest.cpp - Analytic phase gradients vs finite differences --===//
 //
-// Every parameter kind (mesh θ, φ, output phases; attenuator θ; gain) of
-// small random programs with every activation, both topologies and
-// non-square Σ, against central differences of the plain simulator's loss.
+// Every parameter kind (mesh θ, φ, output phases; attenuator θ; gain;
+// adapter Re and Im of A and B) of small random programs with every
+// activation, both topologies and non-square Σ, against central differences
+// of the plain simulator's loss.
 //
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/Gradient.h"
@@ -20,6 +21,7 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <tuple>
 
 using namespace photon::runtime;
 using namespace photon::runtime::test;
@@ -129,8 +131,63 @@ void forEachParameter(
         fn(at + "attenuator[" + std::to_string(k) + "]",
            layer.diagonal.theta[k], lg.theta[k]);
       fn(at + "gain", layer.diagonal.gain, lg.gain);
+    } else if (layer.kind == LayerKind::Adapter) {
+      for (auto [name, m, gm] :
+           {std::tuple<const char *, Eigen::MatrixXcd *,
+                       const Eigen::MatrixXcd *>{"a", &layer.adapter.a,
+                                                 &lg.adapterA},
+            {"b", &layer.adapter.b, &lg.adapterB}}) {
+        ASSERT_EQ(gm->rows(), m->rows());
+        ASSERT_EQ(gm->cols(), m->cols());
+        for (Eigen::Index r = 0; r < m->rows(); ++r)
+          for (Eigen::Index c = 0; c < m->cols(); ++c) {
+            const std::string entry = at + name + "[" + std::to_string(r) +
+                                      "][" + std::to_string(c) + "]";
+            // Re and Im through a double view of the complex entry.
+            double *parts = reinterpret_cast<double *>(&(*m)(r, c));
+            fn(entry + ".re", parts[0], (*gm)(r, c).real());
+            fn(entry + ".im", parts[1], (*gm)(r, c).imag());
+          }
+      }
     }
   }
+}
+
+/// Inserts an adapter of rank `rank` after the last layer of every linear
+/// block of `program` (after its U mesh), reading the block's input, with
+/// random A and B (B non-zero so that every gradient is exercised).
+Program withAdapters(Program program, int rank, uint64_t seed) {
+  Random random(seed);
+  auto linear = [](const Layer &l) {
+    return l.kind == LayerKind::Mesh || l.kind == LayerKind::Diagonal;
+  };
+  Program out;
+  out.inputs = program.inputs;
+  out.outputs = program.outputs;
+  int blockInput = -1; // index in `out` of the field entering the block
+  for (size_t i = 0; i < program.layers.size(); ++i) {
+    const Layer &layer = program.layers[i];
+    if (linear(layer) && (i == 0 || !linear(program.layers[i - 1])))
+      blockInput = static_cast<int>(out.layers.size()) - 1;
+    out.layers.push_back(layer);
+    if (linear(layer) &&
+        (i + 1 == program.layers.size() || !linear(program.layers[i + 1]))) {
+      const int width = blockInput < 0 ? program.inputs
+                                       : out.layers[blockInput].outputs;
+      const int k = std::min({rank, width, layer.outputs});
+      Layer a;
+      a.kind = LayerKind::Adapter;
+      a.inputs = a.outputs = layer.outputs;
+      a.adapter.source = blockInput;
+      a.adapter.a.resize(k, width);
+      a.adapter.b.resize(layer.outputs, k);
+      for (Eigen::MatrixXcd *m : {&a.adapter.a, &a.adapter.b})
+        for (Eigen::Index j = 0; j < m->size(); ++j)
+          (*m)(j) = {0.5 * random.normal(), 0.5 * random.normal()};
+      out.layers.push_back(std::move(a));
+    }
+  }
+  return out;
 }
 
 /// Checks every analytic partial against the fourth-order central
@@ -217,6 +274,104 @@ INSTANTIATE_TEST_SUITE_P(
         Case{{4, 6, 3, 5}, Topology::Clements, Activation::Softplus},
         Case{{6, 2, 4}, Topology::Reck, Activation::Modulus}),
     caseName);
+
+class AdapterGradientFiniteDifference : public ::testing::TestWithParam<Case> {
+};
+
+TEST_P(AdapterGradientFiniteDifference, EveryParameterMatches) {
+  const Case &c = GetParam();
+  for (int rank : {1, 2}) {
+    Program program =
+        withAdapters(network(c.widths, c.topology, c.activation, 42), rank, 5);
+    ASSERT_TRUE(program.hasAdapters());
+    const int batch = 13;
+    Eigen::MatrixXcd inputs = randomComplex(c.widths.front(), batch, 7);
+    std::vector<int> labels = randomLabels(batch, c.widths.back(), 9);
+    checkAgainstFiniteDifferences(program, inputs, labels);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Networks, AdapterGradientFiniteDifference,
+    ::testing::Values(
+        Case{{3, 4, 2}, Topology::Clements, Activation::Softplus},
+        Case{{5, 5, 3}, Topology::Reck, Activation::Modulus},
+        Case{{4, 6, 3, 5}, Topology::Clements, Activation::Identity},
+        Case{{6, 2, 4}, Topology::Clements, Activation::Softplus}),
+    caseName);
+
+TEST(Gradient, AdapterReadingTheProgramInput) {
+  // No encode: the first block's input is the program input (source -1).
+  Program program = network({4, 4, 3}, Topology::Clements,
+                            Activation::Softplus, 8);
+  program.layers.erase(program.layers.begin());
+  program = withAdapters(program, 2, 3);
+  ASSERT_EQ(program.layers[3].kind, LayerKind::Adapter);
+  ASSERT_EQ(program.layers[3].adapter.source, -1);
+  ASSERT_FALSE(bool(verifyProgram(program)));
+  checkAgainstFiniteDifferences(program, randomComplex(4, 11, 2),
+                                randomLabels(11, 3, 6));
+}
+
+TEST(Gradient, ZeroAdapterKeepsTheNetwork) {
+  // B = 0 (the LoRA initialisation): same loss, A gets no gradient, B does.
+  Program plain = network({4, 4, 3}, Topology::Reck, Activation::Softplus, 4);
+  Program adapted = withAdapters(plain, 2, 1);
+  for (Layer &layer : adapted.layers)
+    if (layer.kind == LayerKind::Adapter)
+      layer.adapter.b.setZero();
+  Eigen::MatrixXcd inputs = randomComplex(4, 9, 3);
+  std::vector<int> labels = randomLabels(9, 3, 1);
+  EXPECT_EQ(crossEntropyLoss(adapted, inputs, labels),
+            crossEntropyLoss(plain, inputs, labels));
+  ProgramGradient g;
+  ASSERT_TRUE(bool(computeLossAndGradient(adapted, inputs, labels, g)));
+  for (size_t i = 0; i < adapted.layers.size(); ++i)
+    if (adapted.layers[i].kind == LayerKind::Adapter) {
+      EXPECT_EQ(g.layers[i].adapterA.cwiseAbs().maxCoeff(), 0.0);
+      EXPECT_GT(g.layers[i].adapterB.cwiseAbs().maxCoeff(), 0.0);
+    }
+}
+
+TEST(Gradient, ForwardNoiseIsDeterministicAndChangesTheLoss) {
+  Program program =
+      withAdapters(network({5, 5, 3}, Topology::Clements, Activation::Softplus,
+                           11),
+                   2, 2);
+  const int batch = 40;
+  Eigen::MatrixXcd inputs = randomComplex(5, batch, 12);
+  std::vector<int> labels = randomLabels(batch, 3, 13);
+  ForwardNoise noise;
+  noise.inputBits = 4;
+  noise.outputBits = 4;
+  noise.weightSigma = 0.05;
+  noise.seed = 99;
+  GradientEngine clean(program, 1);
+  ProgramGradient g0;
+  const double cleanLoss = clean.lossAndGradient(inputs, labels, g0).loss;
+  std::vector<double> losses;
+  for (int threads : {1, 2}) {
+    GradientEngine engine(program, threads);
+    engine.setForwardNoise(noise);
+    engine.setParameters(program);
+    ProgramGradient g;
+    losses.push_back(engine.lossAndGradient(inputs, labels, g).loss);
+    for (const LayerGradient &lg : g.layers) {
+      if (lg.adapterA.size()) {
+        EXPECT_TRUE(lg.adapterA.allFinite() && lg.adapterB.allFinite());
+      }
+    }
+  }
+  EXPECT_EQ(losses[0], losses[1]);
+  EXPECT_NE(losses[0], cleanLoss);
+  EXPECT_NEAR(losses[0], cleanLoss, 0.5 * std::abs(cleanLoss));
+  // Switching the noise off again gives the clean loss back exactly.
+  GradientEngine engine(program, 2);
+  engine.setForwardNoise(noise);
+  engine.setForwardNoise(ForwardNoise{});
+  engine.setParameters(program);
+  EXPECT_EQ(engine.evaluate(inputs, labels).loss, cleanLoss);
+}
 
 TEST(Gradient, LargeFieldsAndManyLayers) {
   // Larger amplitudes push softplus into its linear regime.

@@ -1,7 +1,10 @@
 //===- RuntimeBridge.cpp - IR <-> runtime structures ----------------------===//
 #include "photon/Bridge/RuntimeBridge.h"
 
+#include "photon/Dialect/MatrixAttr.h"
+
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/DenseMap.h"
 
 using namespace mlir;
 
@@ -53,6 +56,31 @@ runtime::Diagonal readDiagonal(DiagonalOp op) {
   if (std::optional<ArrayRef<bool>> mask = op.getMask())
     diagonal.mask.assign(mask->begin(), mask->end());
   return diagonal;
+}
+
+runtime::Adapter readAdapter(AdapterOp op) {
+  runtime::Adapter adapter;
+  if (std::optional<Eigen::MatrixXcd> a = readMatrix(op.getA()))
+    adapter.a = std::move(*a);
+  if (std::optional<Eigen::MatrixXcd> b = readMatrix(op.getB()))
+    adapter.b = std::move(*b);
+  return adapter;
+}
+
+void writeAdapter(AdapterOp op, const runtime::Adapter &adapter) {
+  MLIRContext *context = op.getContext();
+  op.setAAttr(writeMatrix(context, adapter.a, /*realValued=*/false));
+  op.setBAttr(writeMatrix(context, adapter.b, /*realValued=*/false));
+}
+
+AdapterOp createAdapter(OpBuilder &builder, Location loc, Value input,
+                        Value base, const runtime::Adapter &adapter,
+                        IntegerAttr layer) {
+  MLIRContext *context = builder.getContext();
+  return builder.create<AdapterOp>(
+      loc, base.getType(), input, base,
+      writeMatrix(context, adapter.a, /*realValued=*/false),
+      writeMatrix(context, adapter.b, /*realValued=*/false), layer);
 }
 
 MeshOp createMesh(OpBuilder &builder, Location loc, Value input,
@@ -116,6 +144,10 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
                                "got "
                             << type;
   Value current = func.getArgument(0);
+  // The program layer that produced each value of the chain (-1: the
+  // argument), for the adapters' second operand.
+  llvm::DenseMap<Value, int> layerOf;
+  layerOf[current] = -1;
   for (Operation &op : func.getBody().front()) {
     if (auto ret = llvm::dyn_cast<func::ReturnOp>(op)) {
       if (ret.getNumOperands() != 1 || ret.getOperand(0) != current)
@@ -123,13 +155,25 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
             "expects to return the result of the last photonic op");
       break;
     }
-    if (op.getNumOperands() != 1 || op.getOperand(0) != current ||
-        op.getNumResults() != 1)
+    auto adapter = llvm::dyn_cast<AdapterOp>(op);
+    if (adapter) {
+      if (adapter.getBase() != current)
+        return op.emitOpError()
+               << "expects a straight chain of photonic ops: the adapter's "
+                  "second operand must be the result of the previous op";
+      if (!layerOf.count(adapter.getInput()))
+        return op.emitOpError()
+               << "expects its first operand to be a field of the chain "
+                  "(the function argument or an earlier op's result)";
+    } else if (op.getNumOperands() != 1 || op.getOperand(0) != current ||
+               op.getNumResults() != 1) {
       return op.emitOpError()
              << "expects a straight chain of photonic ops: each op consumes "
                 "the result of the previous one";
+    }
     runtime::Layer layer;
-    layer.inputs = widthOf(op.getOperand(0).getType());
+    layer.inputs = widthOf(adapter ? adapter.getBase().getType()
+                                   : op.getOperand(0).getType());
     layer.outputs = widthOf(op.getResult(0).getType());
     if (llvm::isa<EncodeOp>(op)) {
       layer.kind = runtime::LayerKind::Encode;
@@ -146,6 +190,11 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
       layer.activation = toRuntime(activation.getFunction());
     } else if (llvm::isa<DetectOp>(op)) {
       layer.kind = runtime::LayerKind::Detect;
+    } else if (adapter) {
+      layer.kind = runtime::LayerKind::Adapter;
+      layer.adapter = readAdapter(adapter);
+      layer.adapter.source = layerOf.lookup(adapter.getInput());
+      setProvenance(layer, adapter.getLayer(), std::nullopt);
     } else if (llvm::isa<DenseOp, UnitaryOp>(op)) {
       return op.emitOpError() << "must be lowered to meshes first (run "
                                  "photonic-lower-to-mesh)";
@@ -154,6 +203,7 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
     }
     program.layers.push_back(std::move(layer));
     current = op.getResult(0);
+    layerOf[current] = static_cast<int>(program.layers.size()) - 1;
   }
   if (llvm::Error error = runtime::verifyProgram(program))
     return func.emitError() << "produces an invalid runtime program: "
@@ -192,6 +242,20 @@ static void forEachParameterLayer(func::FuncOp func, Program &program,
 
 void writeProgram(func::FuncOp func, const runtime::Program &program) {
   OpBuilder builder(func.getContext());
+  // Adapters, in chain order.
+  auto adapterLayer = program.layers.begin();
+  for (Operation &op : func.getBody().front()) {
+    auto adapter = llvm::dyn_cast<AdapterOp>(op);
+    if (!adapter)
+      continue;
+    while (adapterLayer != program.layers.end() &&
+           adapterLayer->kind != runtime::LayerKind::Adapter)
+      ++adapterLayer;
+    assert(adapterLayer != program.layers.end() &&
+           "program does not match func");
+    writeAdapter(adapter, adapterLayer->adapter);
+    ++adapterLayer;
+  }
   forEachParameterLayer(func, program, [&](Operation &op,
                                            const runtime::Layer &layer) {
     if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {

@@ -270,4 +270,50 @@ def Photonic_DetectOp : Photonic_Op<"detect", [Pure]> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// adapter
+//===----------------------------------------------------------------------===//
+
+def Photonic_AdapterOp : Photonic_Op<"adapter", [Pure,
+    AllTypesMatch<["base", "output"]>]> {
+  let summary = "A digital low-rank correction of an analog block (ALoRA)";
+  let description = [{
+    Analog Low-Rank Adaptation (ALoRA): a digital branch in parallel with
+    an analog linear block W (one lowered dense layer, U Σ V†) adds a
+    trainable rank-k correction to the block's output,
+
+      output = base + B · A · input,
+
+    with `input` the field that entered the block (N modes, the operand of
+    its V† mesh), `base` the field that left it (M modes, the result of its
+    U mesh), A (`a`, k x N) and B (`b`, M x k) complex matrices (f64 or
+    complex<f64>) with 1 <= k <= min(M, N) and finite entries. The analog
+    phases stay frozen; `photonic-lowrank-adapt` inserts and trains the
+    adapters. `layer` records the dense layer the block came from.
+
+    In the runtime the branch is digital: it reads `input` through the
+    input converter and writes its correction through the output converter
+    of the noise model, without analog weight error (docs/noise.md).
+
+    ```mlir
+    %z = photonic.adapter %x, %y a(dense<[[(0.1, 0.0), (0.0, -0.2)]]> : tensor<1x2xcomplex<f64>>)
+           b(dense<[[(0.5, 0.0)], [(0.0, 0.0)]]> : tensor<2x1xcomplex<f64>>) {layer = 0 : i64}
+           : !photonic.field<2> -> !photonic.field<2>
+    ```
+  }];
+  let arguments = (ins Photonic_FieldType:$input, Photonic_FieldType:$base,
+                       ElementsAttr:$a, ElementsAttr:$b,
+                       OptionalAttr<I64Attr>:$layer);
+  let results = (outs Photonic_FieldType:$output);
+  let assemblyFormat = [{
+    $input `,` $base `a` `(` $a `)` `b` `(` $b `)` attr-dict `:`
+      qualified(type($input)) `->` qualified(type($output))
+  }];
+  let extraClassDeclaration = [{
+    /// k, the number of rows of A.
+    int64_t getAdapterRank();
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // PHOTONIC_OPS_TD

@@ -25,6 +25,16 @@ runtime::Mesh readMesh(MeshOp op);
 /// The attenuators and gain of a diagonal op.
 runtime::Diagonal readDiagonal(DiagonalOp op);
 
+/// A and B of an adapter op (source -1: set by buildProgram).
+runtime::Adapter readAdapter(AdapterOp op);
+/// Stores A and B of `adapter` in `op` (complex<f64> attributes).
+void writeAdapter(AdapterOp op, const runtime::Adapter &adapter);
+/// Creates `input, base` adapter op holding A and B of `adapter`.
+AdapterOp createAdapter(mlir::OpBuilder &builder, mlir::Location loc,
+                        mlir::Value input, mlir::Value base,
+                        const runtime::Adapter &adapter,
+                        mlir::IntegerAttr layer);
+
 /// Creates a mesh op realising `mesh` on `input`.
 MeshOp createMesh(mlir::OpBuilder &builder, mlir::Location loc,
                   mlir::Value input, const runtime::Mesh &mesh,
@@ -35,13 +45,15 @@ MeshOp createMesh(mlir::OpBuilder &builder, mlir::Location loc,
 mlir::FailureOr<mlir::func::FuncOp> getEntryFunction(mlir::ModuleOp module);
 
 /// Builds the runtime program of a function whose body is a straight chain
-/// of lowered photonic ops (encode, mesh, diagonal, activation, detect) from
-/// its single argument to its single result. Emits an error naming the
+/// of lowered photonic ops (encode, mesh, diagonal, activation, detect,
+/// adapter) from its single argument to its single result; an adapter's
+/// second operand continues the chain and its first names an earlier field
+/// (Layer::adapter.source). Emits an error naming the
 /// offending op otherwise (e.g. a dense op that was not lowered).
 mlir::FailureOr<runtime::Program> buildProgram(mlir::func::FuncOp func);
 
 /// Writes the phases, gains and masks of `program` back into the mesh and
-/// diagonal ops of `func`. `program` must have come from buildProgram(func)
+/// diagonal ops of `func`, and A and B into its adapter ops. `program` must have come from buildProgram(func)
 /// (same chain of ops).
 void writeProgram(mlir::func::FuncOp func, const runtime::Program &program);
 

@@ -334,4 +334,49 @@ def PruneRandom : Pass<"photonic-prune-random", "mlir::ModuleOp"> {
   let dependentDialects = ["photon::PhotonicDialect"];
 }
 
+def LowRankAdapt : Pass<"photonic-lowrank-adapt", "mlir::ModuleOp"> {
+  let summary = "ALoRA: train digital low-rank adapters on a frozen network";
+  let description = [{
+    Analog Low-Rank Adaptation (ALoRA, after "Analog error of photonic
+    neural networks and its mitigation by hardware-aware low-rank
+    fine-tuning"): the phases of the trained network stay frozen and every
+    dense layer (a linear block V† mesh, Σ, U mesh) gets a digital rank-k
+    branch in parallel, `photonic.adapter %x, %y a(...) b(...)`, computing
+    y + B·A·x with x the block's input and y its output (A: k x N, B: M x k,
+    complex). Only A and B are trained, with noise-aware and
+    quantization-aware training under `noise` (docs/noise.md): every
+    mini-batch's forward pass samples the weight error (`weight_sigma`, per
+    sample and block, as the simulator does), the input DAC and output ADC
+    (`input_bits`, `output_bits`, also on the adapters' own converters) and,
+    for the static phase components (`phase_sigma`, `gamma_sigma`,
+    `crosstalk`, `phase_bits`), a fresh chip per batch; the backward pass is
+    noise-free (straight-through). Coupler error, loss and detector noise
+    enter only the evaluation. Adapters start as A ~ CN(0, 1/N) per entry
+    (seeded by `seed`) and B = 0 (the LoRA convention: training starts from
+    the plain network). Adapters already in the IR are trained further.
+
+    Prints the trainable fraction (adapter real parameters over adapter plus
+    phase parameters) and the clean and Monte Carlo noisy test accuracy
+    (`eval-trials` chips seeded by `noise-seed`) before and after; `report`
+    writes them as JSON.
+
+    ```sh
+    photon-opt trained.mlir --photonic-lowrank-adapt='dataset=mnist rank=2 epochs=20 noise=weight_sigma=0.012,input_bits=8,output_bits=8'
+    ```
+  }];
+  let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
+    Option<"rank", "rank", "int", /*default=*/"2",
+           "Adapter rank k (1 <= k <= min(M, N) of every dense layer)">,
+    Option<"noise", "noise", "std::string",
+           /*default=*/"\"weight_sigma=0.012,input_bits=8,output_bits=8\"",
+           "Noise for training and evaluation (docs/noise.md; none for "
+           "plain low-rank fine-tuning)">,
+    Option<"evalTrials", "eval-trials", "int", /*default=*/"20",
+           "Monte Carlo chips for the noisy accuracy before and after">,
+    Option<"noiseSeed", "noise-seed", "int64_t", /*default=*/"0",
+           "Seed of the noise drawn in training and evaluation">
+  ]);
+  let dependentDialects = ["photon::PhotonicDialect"];
+}
+
 #endif // PHOTON_TRANSFORMS_PASSES_TD

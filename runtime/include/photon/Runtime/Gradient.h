@@ -37,6 +37,18 @@
 //    Both are singular at x = 0 (the forward takes the phase of 0 as 0):
 //    for r < 1e-30 no gradient flows, G_x = 0.
 //  - encode has no parameters.
+//  - adapter y = z + B h, h = A x (z the layer input, x the field after the
+//    source layer; see Program.h):
+//      G_z = G_y,  ∂L/∂B = G_y h†,  G_h = B† G_y,  ∂L/∂A = G_h x†,
+//      G_x += A† G_h   (added to the gradient at the source layer's output),
+//    each complex entry's gradient given as ∂L/∂Re + i ∂L/∂Im.
+//
+// Forward noise (ForwardNoise, for noise- and quantization-aware training
+// after ALoRA): input DAC on the program inputs, weight error at the end of
+// every linear block, the adapters' converters and the output ADC on the
+// detected intensities, all as simulateNoisy applies them (docs/noise.md),
+// in the forward pass only; the backward pass treats the noise as a
+// constant and every quantizer as the identity (straight-through).
 //
 // Masks (Mesh::mask, Diagonal::mask): a masked (pruned) shifter or
 // attenuator gets a gradient of exactly 0.
@@ -66,6 +78,9 @@ struct LayerGradient {
   std::vector<double> outputPhases;
   /// Diagonal: ∂L/∂β.
   double gain = 0.0;
+  /// Adapter: ∂L/∂Re + i ∂L/∂Im of every entry of A (rank x N) and B
+  /// (M x rank).
+  Eigen::MatrixXcd adapterA, adapterB;
 };
 
 /// The gradient of a loss with respect to every parameter of a Program,
@@ -80,8 +95,32 @@ struct ProgramGradient {
 
 /// Number of trainable parameters of `program`. Their flat order, used by
 /// the optimizers, is per layer: Mesh θ_0..θ_{K-1}, φ_0..φ_{K-1},
-/// ω_0..ω_{N-1} (the mask order); Diagonal θ_0..θ_{n-1}, then β.
+/// ω_0..ω_{N-1} (the mask order); Diagonal θ_0..θ_{n-1}, then β; Adapter
+/// Re, Im of each entry of A (row-major), then of B.
 int parameterCount(const Program &program);
+/// The phase parameters alone (mesh shifters, attenuators and gains).
+int phaseParameterCount(const Program &program);
+/// The adapter parameters alone (2 real numbers per complex entry).
+int adapterParameterCount(const Program &program);
+
+/// Dynamic noise sampled in the engine's forward pass (see the file
+/// comment); every member's default switches it off.
+struct ForwardNoise {
+  /// Input DAC on each sample's input vector (and on the adapters' inputs).
+  int inputBits = 0;
+  /// ADC on each sample's detected intensities (and on the adapters'
+  /// outputs, as a signed complex quantizer).
+  int outputBits = 0;
+  /// σ_W: y = W x + n at the end of every linear block, n_i circular
+  /// complex Gaussian with E|n_i|² = (σ_W · max|W_ij| · ‖x‖)².
+  double weightSigma = 0.0;
+  /// The draws of sample j come from Random(mix(seed, j)), so they depend
+  /// only on the seed and the sample's column, never on threads or order.
+  uint64_t seed = 0;
+  bool enabled() const {
+    return inputBits > 0 || outputBits > 0 || weightSigma > 0.0;
+  }
+};
 
 /// Checks that `program` is verified (verifyProgram) and ends with a detect
 /// layer, so that it can be trained with the cross-entropy loss.
@@ -122,9 +161,14 @@ public:
   GradientEngine(const GradientEngine &) = delete;
   GradientEngine &operator=(const GradientEngine &) = delete;
 
-  /// Reads the phases, gains and masks of `program`, which must have the
-  /// structure the engine was built for.
+  /// Reads the phases, gains, masks and adapters of `program`, which must
+  /// have the structure the engine was built for.
   void setParameters(const Program &program);
+
+  /// Samples `noise` in every later forward pass (off by default). The
+  /// weight error's full scales max|W_ij| are taken from the parameters of
+  /// the next setParameters call.
+  void setForwardNoise(const ForwardNoise &noise);
 
   /// Forward and backward on the samples `indices` (columns of `inputs`,
   /// labels[indices[j]]). Writes d(mean loss)/d(parameter) into `gradient`

@@ -17,6 +17,10 @@
 // to [0, π], so the program
 // stays valid (verifyProgram). A masked (pruned) shifter or attenuator is
 // never touched: its phase stays exactly 0 and its optimizer state 0.
+// Adapter entries (Program.h) are updated as two real parameters each, Re
+// and Im, without any constraint. With `freezePhases` only the adapters
+// change: every mesh phase, attenuator and gain keeps its value (ALoRA's
+// frozen analog weights).
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_RUNTIME_OPTIMIZER_H
@@ -51,6 +55,8 @@ struct OptimizerOptions {
   /// Cosine decay of η over totalSteps updates (ignored when totalSteps <= 0).
   bool cosineDecay = false;
   int64_t totalSteps = 0;
+  /// Leave every phase, attenuator and gain unchanged (train adapters only).
+  bool freezePhases = false;
 };
 
 /// The state of one optimizer over the parameters of one program structure

@@ -21,7 +21,22 @@
 
 namespace photon::runtime {
 
-enum class LayerKind { Encode, Mesh, Diagonal, Activation, Detect };
+enum class LayerKind { Encode, Mesh, Diagonal, Activation, Detect, Adapter };
+
+/// A digital low-rank correction in parallel with an analog linear block
+/// (ALoRA: Analog Low-Rank Adaptation): the layer computes y + B·A·x, with
+/// y its input (the block's output, M modes) and x the output of an earlier
+/// layer (the block's input, N modes): `source` is that layer's index, or
+/// -1 for the program's input vector. A is rank x N, B is M x rank, both
+/// complex, 1 <= rank <= min(M, N).
+struct Adapter {
+  int source = -1;
+  Eigen::MatrixXcd a; ///< rank x N ("down")
+  Eigen::MatrixXcd b; ///< M x rank ("up")
+  int rank() const { return static_cast<int>(a.rows()); }
+  /// Real trainable parameters: 2 (rank·N + M·rank).
+  int parameterCount() const { return 2 * static_cast<int>(a.size() + b.size()); }
+};
 
 const char *layerKindName(LayerKind kind);
 
@@ -37,6 +52,7 @@ struct Layer {
   runtime::Mesh mesh;                ///< kind == Mesh
   runtime::Diagonal diagonal;        ///< kind == Diagonal
   runtime::Activation activation = runtime::Activation::Identity;
+  runtime::Adapter adapter;          ///< kind == Adapter
 };
 
 struct Program {
@@ -49,10 +65,13 @@ struct Program {
   bool electricalInputs() const;
   /// True when the outputs are detected intensities (last layer is detect).
   bool electricalOutputs() const;
+  /// True when some layer is an adapter.
+  bool hasAdapters() const;
 };
 
 /// Checks that widths chain, arrays have the right sizes and phases are
-/// finite. The message names the layer index and the field.
+/// finite; an adapter's source is an earlier layer (or -1) whose width
+/// matches A's columns. The message names the layer index and the field.
 llvm::Error verifyProgram(const Program &program);
 
 /// Parses and verifies a program; errors name `sourceName` and the field.

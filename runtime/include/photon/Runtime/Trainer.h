@@ -13,6 +13,7 @@
 #ifndef PHOTON_RUNTIME_TRAINER_H
 #define PHOTON_RUNTIME_TRAINER_H
 
+#include "photon/Runtime/Gradient.h"
 #include "photon/Runtime/Optimizer.h"
 #include "photon/Runtime/Program.h"
 
@@ -50,6 +51,12 @@ struct TrainOptions {
   /// program (the straight-through estimator). Masked phases of the copy
   /// are reset to 0 after the hook, so a pruned shifter stays pruned.
   std::function<void(Program &forward, int64_t step)> perturb;
+  /// Train the adapters only (OptimizerOptions::freezePhases).
+  bool freezePhases = false;
+  /// Dynamic noise sampled in each batch's forward pass (Gradient.h:
+  /// input DAC, weight error, converters, output ADC), straight-through in
+  /// the backward pass; batch `step` draws with seed mix(noise.seed, step).
+  ForwardNoise forwardNoise;
 };
 
 /// The training statistics of one epoch (see TrainOptions::progress).
