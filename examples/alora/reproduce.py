@@ -32,34 +32,11 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-MODEL = os.path.join(REPO, "examples", "mnist-lth", "model.mlir")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+
 NOISE = "weight_sigma=0.012,input_bits=8,output_bits=8"
 STRONG = "weight_sigma=0.048,input_bits=8,output_bits=8"
-
-
-def tool(name):
-    local = os.path.join(REPO, "build", "bin", name)
-    found = shutil.which(name) or (local if os.path.exists(local) else None)
-    if not found:
-        sys.exit(f"reproduce.py: {name} not found on PATH or in build/bin")
-    return found
-
-
-def run(cmd):
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"reproduce.py: {' '.join(cmd)} failed:\n{done.stderr}")
-    return done
-
-
-def opt(src, dst, pipeline):
-    start = time.monotonic()
-    done = run([tool("photon-opt"), src,
-                f"--pass-pipeline=builtin.module({pipeline})", "-o", dst])
-    print(done.stderr.rstrip(), flush=True)
-    return time.monotonic() - start
 
 
 def evaluate(program, dataset, noise, trials):

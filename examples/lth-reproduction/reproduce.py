@@ -21,30 +21,16 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-MODEL = os.path.join(REPO, "examples", "mnist-lth", "model.mlir")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+
 ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0]
 MAX_LOSS = 0.05  # the paper's acceptable accuracy loss
 
 
-def tool(name):
-    local = os.path.join(REPO, "build", "bin", name)
-    found = shutil.which(name) or (local if os.path.exists(local) else None)
-    if not found:
-        sys.exit(f"reproduce.py: {name} not found on PATH or in build/bin")
-    return found
-
-
 def run_pass(src, dst, pipeline):
-    """Runs photon-opt; returns the wall time in seconds."""
-    start = time.monotonic()
-    cmd = [tool("photon-opt"), src,
-           f"--pass-pipeline=builtin.module({pipeline})", "-o", dst]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"reproduce.py: photon-opt failed on {pipeline}:\n{done.stderr}")
-    return time.monotonic() - start
+    """photon-opt without echoing; returns the wall time in s."""
+    return opt(src, dst, pipeline, quiet=True)
 
 
 def totals(metrics):

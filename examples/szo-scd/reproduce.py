@@ -21,29 +21,11 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-MODEL = os.path.join(REPO, "examples", "mnist-lth", "model.mlir")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+
 CHIPS = ["gamma_sigma=0.002,crosstalk=0.002", "gamma_sigma=0.02,crosstalk=0.02"]
 COMMON = "dataset=mnist epochs=3 batch-size=128 delta=0.005 decay=0.985 seed=0"
-
-
-def tool(name):
-    local = os.path.join(REPO, "build", "bin", name)
-    found = shutil.which(name) or (local if os.path.exists(local) else None)
-    if not found:
-        sys.exit(f"reproduce.py: {name} not found on PATH or in build/bin")
-    return found
-
-
-def opt(src, pipeline, report=None):
-    cmd = [tool("photon-opt"), src,
-           f"--pass-pipeline=builtin.module({pipeline})", "-o", os.devnull]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"reproduce.py: photon-opt failed on {pipeline}:\n{done.stderr}")
-    print(done.stderr.rstrip(), flush=True)
-    return json.load(open(report)) if report else None
 
 
 def main():
@@ -55,17 +37,17 @@ def main():
     trained = args.trained
     if not trained:
         trained = os.path.join(work, "trained.mlir")
-        cmd = [tool("photon-opt"), MODEL, "--pass-pipeline=builtin.module("
-               "photonic-lower-to-mesh,photonic-train{dataset=mnist epochs=160})",
-               "-o", trained]
-        subprocess.run(cmd, check=True)
+        opt(MODEL, trained, "photonic-lower-to-mesh,"
+                            "photonic-train{dataset=mnist epochs=160}")
 
     rows = []
     for chip in CHIPS:
         def run(label, options):
             report = os.path.join(work, "r.json")
-            r = opt(trained, f"photonic-szo-finetune{{{COMMON} {options} "
-                             f"deploy-noise={chip} report={report}}}", report)
+            opt(trained, os.devnull, f"photonic-szo-finetune{{{COMMON} "
+                                     f"{options} deploy-noise={chip} "
+                                     f"report={report}}}")
+            r = json.load(open(report))
             rows.append((chip, label, r))
             return r
         base = run("SZO-SCD α=0.15 s=0.1 p=0", "alpha=0.15 s=0.1 p=0")

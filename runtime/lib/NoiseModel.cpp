@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/NoiseModel.h"
 
+#include "photon/Runtime/MonteCarlo.h"
+
 #include "photon/Runtime/Convention.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -595,6 +597,17 @@ void applyPhaseNoise(Program &program, const StaticNoiseSample &sample,
   assert(sample.layers.size() == program.layers.size());
   for (size_t l = 0; l < program.layers.size(); ++l)
     perturbLayer(program.layers[l], sample.layers[l], model);
+}
+
+std::function<void(Program &, int64_t)> phaseNoiseHook(const NoiseModel &model,
+                                                      uint64_t seed) {
+  if (!model.hasPhaseNoise())
+    return nullptr;
+  return [model, seed](Program &forward, int64_t step) {
+    Random random(trialSeed(seed, static_cast<uint64_t>(step)));
+    StaticNoiseSample sample = sampleStaticNoise(forward, model, random);
+    applyPhaseNoise(forward, sample, model);
+  };
 }
 
 NoisyProgram realize(const Program &program, const StaticNoiseSample &sample,

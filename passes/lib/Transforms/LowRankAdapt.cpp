@@ -169,8 +169,19 @@ struct LowRankAdaptPass
         static_cast<double>(adapterParameters) /
         static_cast<double>(adapterParameters + phaseParameters);
 
-    // Train the adapters only, with noise in every forward pass.
-    if (llvm::Error error = train(*session, program, *model, seed))
+    // Train the adapters only (frozen phases), with the dynamic components
+    // of the noise in each forward pass and, for its static phase
+    // components, a fresh chip per mini-batch (as photonic-noise-aware-train).
+    const runtime::NoiseModel noiseModel = *model;
+    auto adapterOnly = [&](runtime::TrainOptions &o) {
+      o.freezePhases = true;
+      o.forwardNoise.inputBits = noiseModel.inputBits;
+      o.forwardNoise.outputBits = noiseModel.outputBits;
+      o.forwardNoise.weightSigma = noiseModel.weightSigma;
+      o.forwardNoise.seed = runtime::trialSeed(seed, 0x6164617074ULL);
+      o.perturb = runtime::phaseNoiseHook(noiseModel, seed ^ 0x6e6f697365ULL);
+    };
+    if (llvm::Error error = session->train(program, adapterOnly))
       return fail(llvm::toString(std::move(error)));
     session->write(program);
 
@@ -211,51 +222,6 @@ struct LowRankAdaptPass
       return signalPassFailure();
   }
 
-  /// Adapter-only training (frozen phases) with the dynamic components of
-  /// `model` in each forward pass and, for its static phase components, a
-  /// fresh chip per mini-batch (as photonic-noise-aware-train).
-  llvm::Error train(TrainingSession &session, runtime::Program &program,
-                    const runtime::NoiseModel &model, uint64_t seed) {
-    const TrainingKnobs &knobs = session.knobs();
-    if (knobs.epochs == 0)
-      return llvm::Error::success();
-    runtime::TrainOptions options;
-    options.epochs = knobs.epochs;
-    options.batchSize = knobs.batchSize;
-    options.learningRate = knobs.learningRate;
-    options.optimizer = knobs.optimizer == "sgd" ? runtime::OptimizerKind::Sgd
-                                                 : runtime::OptimizerKind::Adam;
-    options.cosineDecay = knobs.cosineDecay;
-    options.seed = static_cast<uint64_t>(knobs.seed);
-    options.threads = knobs.threads;
-    options.freezePhases = true;
-    options.forwardNoise.inputBits = model.inputBits;
-    options.forwardNoise.outputBits = model.outputBits;
-    options.forwardNoise.weightSigma = model.weightSigma;
-    options.forwardNoise.seed = runtime::trialSeed(seed, 0x6164617074ULL);
-    if (model.hasPhaseNoise())
-      options.perturb = [model, seed](runtime::Program &forward,
-                                      int64_t step) {
-        runtime::Random random(runtime::trialSeed(
-            seed ^ 0x6e6f697365ULL, static_cast<uint64_t>(step)));
-        runtime::StaticNoiseSample sample =
-            runtime::sampleStaticNoise(forward, model, random);
-        runtime::applyPhaseNoise(forward, sample, model);
-      };
-    if (llvm::errs().is_displayed())
-      options.progress = [&](int epoch, double loss, double accuracy) {
-        llvm::errs() << llvm::format(
-            "photonic-lowrank-adapt: epoch %d/%d  loss %.4f  train accuracy "
-            "%.2f %%\n",
-            epoch, knobs.epochs, loss, 100.0 * accuracy);
-      };
-    llvm::Expected<runtime::TrainResult> result =
-        runtime::train(program, session.split().train.features,
-                       session.split().train.labels, options);
-    if (!result)
-      return result.takeError();
-    return llvm::Error::success();
-  }
 };
 
 } // namespace

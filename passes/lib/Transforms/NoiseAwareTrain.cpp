@@ -76,17 +76,10 @@ struct NoiseAwareTrainPass
     if (model->inputBits > 0)
       session->quantizeInputs(model->inputBits);
     const runtime::NoiseModel trainingNoise = *model;
-    std::function<void(runtime::Program &, int64_t)> perturb;
-    if (trainingNoise.hasPhaseNoise())
-      perturb = [&](runtime::Program &forward, int64_t step) {
-      // One chip per mini-batch; its draws depend only on (seed, step).
-      runtime::Random random(
-          runtime::trialSeed(seed ^ 0x6e6f697365ULL, static_cast<uint64_t>(step)));
-      runtime::StaticNoiseSample sample =
-          runtime::sampleStaticNoise(forward, trainingNoise, random);
-      runtime::applyPhaseNoise(forward, sample, trainingNoise);
+    auto withNoise = [&](runtime::TrainOptions &o) {
+      o.perturb = runtime::phaseNoiseHook(trainingNoise, seed ^ 0x6e6f697365ULL);
     };
-    if (llvm::Error error = session->train(program, perturb))
+    if (llvm::Error error = session->train(program, withNoise))
       return fail(llvm::toString(std::move(error)));
     session->write(program);
 

@@ -69,11 +69,10 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
 
 llvm::Error TrainingSession::train(
     runtime::Program &program,
-    std::function<void(runtime::Program &, int64_t)> perturb) {
+    std::function<void(runtime::TrainOptions &)> customize) {
   if (options.epochs == 0)
     return llvm::Error::success();
   runtime::TrainOptions train;
-  train.perturb = std::move(perturb);
   train.epochs = options.epochs;
   train.batchSize = options.batchSize;
   train.learningRate = options.learningRate;
@@ -89,6 +88,8 @@ llvm::Error TrainingSession::train(
                                    passName.c_str(), epoch, options.epochs,
                                    loss, 100.0 * accuracy);
     };
+  if (customize)
+    customize(train);
   llvm::Expected<runtime::TrainResult> result = runtime::train(
       program, data.train.features, data.train.labels, train);
   if (!result)

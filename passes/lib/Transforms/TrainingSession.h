@@ -76,10 +76,11 @@ public:
 
   /// Trains `program` for the configured epochs (nothing when 0) on the
   /// training split. Progress per epoch goes to stderr on a terminal only.
-  /// `perturb`, when set, is TrainOptions::perturb (noise-aware training).
-  llvm::Error train(
-      runtime::Program &program,
-      std::function<void(runtime::Program &, int64_t)> perturb = nullptr);
+  /// `customize`, when set, adjusts the training options built from the
+  /// pass options (noise hooks, frozen phases) before training.
+  llvm::Error
+  train(runtime::Program &program,
+        std::function<void(runtime::TrainOptions &)> customize = nullptr);
   /// Test-split accuracy of `program`.
   double testAccuracy(const runtime::Program &program);
   /// Training-split accuracy of `program`.

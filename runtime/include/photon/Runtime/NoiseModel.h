@@ -71,6 +71,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <string>
+#include <functional>
 #include <vector>
 
 namespace photon::runtime {
@@ -240,6 +241,13 @@ StaticNoiseSample sampleStaticNoise(const Program &program,
 /// TrainOptions::perturb hook for noise-aware training.
 void applyPhaseNoise(Program &program, const StaticNoiseSample &sample,
                      const NoiseModel &model);
+
+/// A TrainOptions::perturb hook for noise-aware training: at step t it
+/// draws a fresh chip from Random(trialSeed(seed, t)) (MonteCarlo.h) and
+/// applies the phase components of `model` to the forward copy. Empty when
+/// the model has no phase noise.
+std::function<void(Program &, int64_t)> phaseNoiseHook(const NoiseModel &model,
+                                                      uint64_t seed);
 
 /// A program as one noisy chip realises it.
 struct NoisyProgram {

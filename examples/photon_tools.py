@@ -1,0 +1,40 @@
+"""What the reproduction scripts in examples/ share: finding Photon's tools
+and running them, failing loudly with the tool's own message."""
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MODEL = os.path.join(REPO, "examples", "mnist-lth", "model.mlir")
+
+
+def tool(name):
+    """A Photon tool from PATH, else from build/bin."""
+    local = os.path.join(REPO, "build", "bin", name)
+    found = shutil.which(name) or (local if os.path.exists(local) else None)
+    if not found:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: {name} not found on PATH "
+                 "or in build/bin")
+    return found
+
+
+def run(cmd):
+    """Runs cmd; exits with its stderr when it fails."""
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: {' '.join(cmd)} failed:\n"
+                 f"{done.stderr}")
+    return done
+
+
+def opt(src, dst, pipeline, quiet=False):
+    """photon-opt src --pass-pipeline=builtin.module(pipeline) -o dst;
+    echoes the passes' summary (stderr) and returns the wall time in s."""
+    start = time.monotonic()
+    done = run([tool("photon-opt"), src,
+                f"--pass-pipeline=builtin.module({pipeline})", "-o", dst])
+    if not quiet:
+        print(done.stderr.rstrip(), flush=True)
+    return time.monotonic() - start
