@@ -38,10 +38,10 @@ std::string shortest(double value) {
   return std::string(buffer, result.ptr);
 }
 
-constexpr std::array<llvm::StringRef, 10> kKeys = {
+constexpr std::array<llvm::StringRef, 11> kKeys = {
     "phase_sigma",   "gamma_sigma", "crosstalk",  "phase_bits",
-    "coupler_sigma", "loss_db",     "input_bits", "output_bits",
-    "weight_sigma",  "detector_sigma"};
+    "keep_pruned",   "coupler_sigma", "loss_db",  "input_bits",
+    "output_bits",   "weight_sigma",  "detector_sigma"};
 
 std::string validKeys() { return llvm::join(kKeys, ", "); }
 
@@ -53,6 +53,8 @@ double NoiseModel::*realMember(llvm::StringRef key) {
     return &NoiseModel::gammaSigma;
   if (key == "crosstalk")
     return &NoiseModel::crosstalk;
+  if (key == "keep_pruned")
+    return &NoiseModel::keepPruned;
   if (key == "coupler_sigma")
     return &NoiseModel::couplerSigma;
   if (key == "loss_db")
@@ -92,6 +94,9 @@ llvm::Error checkBits(llvm::StringRef key, double value) {
 }
 
 llvm::Error checkReal(llvm::StringRef key, double value) {
+  if (key == "keep_pruned" && value != 0.0 && value != 1.0)
+    return makeError(llvm::formatv(
+        "noise spec: 'keep_pruned' must be 0 or 1, got {0}", shortest(value)));
   if (!std::isfinite(value))
     return makeError(llvm::formatv("noise spec: '{0}' must be finite, got {1}",
                                    key, shortest(value)));
@@ -219,11 +224,13 @@ void perturbLayer(Layer &layer, const LayerNoiseSample &draws,
     adjacency = layer.kind == LayerKind::Mesh
                     ? crosstalkNeighbours(layer.mesh.topology, layer.mesh.modes)
                     : rowNeighbours(n);
+  const bool keepPruned = model.keepPruned != 0.0;
   for (int i = 0; i < n; ++i) {
-    if (!live(i)) {
+    if (!live(i) && !keepPruned) {
       *phases[i] = 0.0;
       continue;
     }
+    // A kept pruned shifter: programmed 0, unheated (never an aggressor).
     double phase = drifted[i];
     if (!adjacency.empty()) {
       // Φ_c = Ω Φ_v: only active (live and heated) aggressors.

@@ -2,7 +2,6 @@
 #include "photon/Runtime/Trainer.h"
 
 #include "photon/Runtime/Gradient.h"
-#include "photon/Runtime/Pruning.h"
 #include "photon/Runtime/Random.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -95,7 +94,6 @@ llvm::Expected<TrainResult> train(Program &program,
       if (options.perturb) {
         forward = program;
         options.perturb(forward, step);
-        applyMasks(forward);
         engine.setParameters(forward);
       } else {
         engine.setParameters(program);

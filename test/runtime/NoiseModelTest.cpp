@@ -154,7 +154,7 @@ TEST(NoiseSpec, EmptyAndNoneAreIdeal) {
     EXPECT_TRUE(m.isIdeal()) << spec.str();
   }
   EXPECT_EQ(formatNoiseModel(NoiseModel()), "none");
-  EXPECT_EQ(noiseParameterKeys().size(), 10u);
+  EXPECT_EQ(noiseParameterKeys().size(), 11u);
   EXPECT_FALSE(bool(checkNoiseModel(NoiseModel())));
 }
 
@@ -179,8 +179,11 @@ TEST(NoiseSpec, Errors) {
             "noise spec: 'phase_bits' must be an integer in 1..32, got '8.5'");
   EXPECT_EQ(errorOf(parseNoiseModel("phase_sigma=0.1,sigma=2")),
             "noise spec: unknown key 'sigma' (valid keys: phase_sigma, "
-            "gamma_sigma, crosstalk, phase_bits, coupler_sigma, loss_db, "
+            "gamma_sigma, crosstalk, phase_bits, keep_pruned, coupler_sigma, "
+            "loss_db, "
             "input_bits, output_bits, weight_sigma, detector_sigma)");
+  EXPECT_EQ(errorOf(parseNoiseModel("keep_pruned=0.5")),
+            "noise spec: 'keep_pruned' must be 0 or 1, got 0.5");
   EXPECT_EQ(errorOf(parseNoiseModel("phase_sigma=abc")),
             "noise spec: 'phase_sigma' needs a number, got 'abc'");
   EXPECT_EQ(errorOf(parseNoiseModel("phase_sigma=0.1x")),
@@ -644,6 +647,46 @@ TEST(NoiseStatic, MaskedShiftersStayZeroUnderEveryComponent) {
                 Complex(layer.diagonal.gain, 0.0));
     }
   }
+}
+
+TEST(NoiseStatic, KeptPrunedShiftersTakeErrorAndCrosstalkButHeatNobody) {
+  // One 4-mode Clements mesh: MZIs 0 (modes 0,1) and 1 (modes 2,3) share
+  // column 0, so their θ (and their φ) are crosstalk neighbours.
+  Program p;
+  p.inputs = p.outputs = 4;
+  Layer layer;
+  layer.kind = LayerKind::Mesh;
+  layer.inputs = layer.outputs = 4;
+  layer.mesh = makeZeroMesh(Topology::Clements, 4);
+  for (double &t : layer.mesh.theta)
+    t = 1.0;
+  for (double &f : layer.mesh.phi)
+    f = 2.0;
+  layer.mesh.mask.assign(layer.mesh.shifterCount(), 1);
+  layer.mesh.mask[0] = 0; // θ of MZI 0 pruned
+  layer.mesh.theta[0] = 0.0;
+  p.layers.push_back(layer);
+  ASSERT_FALSE(bool(verifyProgram(p)));
+
+  NoiseModel removed = parse("phase_sigma=0.1,crosstalk=0.01");
+  NoiseModel kept = parse("phase_sigma=0.1,crosstalk=0.01,keep_pruned=1");
+  Random r1(4), r2(4);
+  StaticNoiseSample sample = sampleStaticNoise(p, kept, r1);
+  // keep_pruned does not change the draws.
+  StaticNoiseSample same = sampleStaticNoise(p, removed, r2);
+  ASSERT_EQ(sample.layers[0].phaseError, same.layers[0].phaseError);
+
+  Program a = p, b = p;
+  applyPhaseNoise(a, sample, removed);
+  applyPhaseNoise(b, sample, kept);
+  const double eps0 = sample.layers[0].phaseError[0];
+  EXPECT_EQ(a.layers[0].mesh.theta[0], 0.0);
+  // Kept: its own error plus ω · θ of its live, heated neighbour MZI 1.
+  EXPECT_DOUBLE_EQ(b.layers[0].mesh.theta[0], 0.01 * 1.0 + eps0);
+  // It heats nobody: MZI 1's θ sees no aggressor from MZI 0 either way.
+  EXPECT_EQ(a.layers[0].mesh.theta[1], b.layers[0].mesh.theta[1]);
+  // Every live shifter is the same in both models.
+  EXPECT_EQ(a.layers[0].mesh.phi, b.layers[0].mesh.phi);
 }
 
 //===----------------------------------------------------------------------===//

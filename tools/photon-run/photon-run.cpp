@@ -93,7 +93,8 @@ static cl::OptionCategory noiseCategory("Noise and Monte Carlo options");
 static cl::opt<std::string> noiseSpec(
     "noise",
     cl::desc("Noise model, e.g. 'phase_sigma=0.02,phase_bits=8' (keys: "
-             "phase_sigma, gamma_sigma, crosstalk, phase_bits, coupler_sigma, "
+             "phase_sigma, gamma_sigma, crosstalk, phase_bits, keep_pruned, "
+             "coupler_sigma, "
              "loss_db, input_bits, output_bits, weight_sigma, detector_sigma; "
              "see docs/noise.md)"),
     cl::value_desc("spec"), cl::init(""), cl::cat(noiseCategory));

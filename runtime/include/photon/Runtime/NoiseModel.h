@@ -88,6 +88,11 @@ struct NoiseModel {
   double crosstalk = 0.0;
   /// [phase_bits] phase DAC bits over [0, 2π), 1..32; 0 = ideal.
   int phaseBits = 0;
+  /// [keep_pruned] 0 (default): a pruned (masked) shifter is not fabricated
+  /// and stays exactly 0. 1: it stays on the chip, unheated at phase 0, and
+  /// still takes its additive phase error and crosstalk from active
+  /// neighbours (the LTH paper's noise study). Only 0 and 1 are accepted.
+  double keepPruned = 0.0;
   /// [coupler_sigma] σ of each coupler's bar power ratio around 1/2.
   double couplerSigma = 0.0;
   /// [loss_db] insertion loss per MZI (and live attenuator), dB.

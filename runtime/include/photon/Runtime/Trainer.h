@@ -48,8 +48,10 @@ struct TrainOptions {
   /// forward and backward pass runs on a copy of the program that this hook
   /// perturbs (e.g. samples phase noise, fake-quantizes phases; `step`
   /// counts batches from 0), and the gradient found there updates the clean
-  /// program (the straight-through estimator). Masked phases of the copy
-  /// are reset to 0 after the hook, so a pruned shifter stays pruned.
+  /// program (the straight-through estimator). The hook may perturb masked
+  /// phases of the copy (a pruned shifter left on the chip still errs); the
+  /// clean program's masked phases stay exactly 0 (the optimizer skips
+  /// them).
   std::function<void(Program &forward, int64_t step)> perturb;
   /// Train the adapters only (OptimizerOptions::freezePhases).
   bool freezePhases = false;
