@@ -19,6 +19,12 @@
 // RUN: %python %S/Inputs/check_masks.py %t.pruned.mlir | FileCheck %s --check-prefix=MASKS
 // MASKS: masks ok: {{[1-9][0-9]*}} masked
 
+// With keep_pruned=1 the forward copies put phase error on the pruned
+// shifters too; the trained program still holds them at exactly 0.
+// RUN: photon-opt %t.pruned.mlir --pass-pipeline='builtin.module(photonic-noise-aware-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 noise=phase_sigma=0.3,keep_pruned=1 eval-trials=2})' -o %t.kept.mlir 2>&1 | FileCheck %s --check-prefix=KEPT
+// KEPT: under phase_sigma=0.3,keep_pruned=1
+// RUN: %python %S/Inputs/check_masks.py %t.kept.mlir | FileCheck %s --check-prefix=MASKS
+
 // Bad options: a clear error and no output file.
 // RUN: rm -f %t.bad.mlir
 // RUN: not photon-opt %t.trained.mlir --pass-pipeline='builtin.module(photonic-noise-aware-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv noise=phase_sigma=-1})' -o %t.bad.mlir 2>&1 | FileCheck %s --check-prefix=NEG
