@@ -51,11 +51,15 @@ def main():
             rows.append((chip, label, r))
             return r
         base = run("SZO-SCD α=0.15 s=0.1 p=0", "alpha=0.15 s=0.1 p=0")
+        run("SZO-SCD α=0.15 s=0.1 p=0 δ=0.02 (the paper's δ)",
+            "alpha=0.15 s=0.1 p=0 delta=0.02")
         run("SZO-SCD α=0.15 s=0.1 p=1", "alpha=0.15 s=0.1 p=1")
         run("SZO-SCD α=0.15 s=0.6 p=0", "alpha=0.15 s=0.6 p=0")
         run("SZO-SCD α=0.15 s=0.6 p=1", "alpha=0.15 s=0.6 p=1")
-        run(f"ZO (Q=60), budget {base['queries']}",
-            f"method=zo alpha=0.15 epochs=1000 max-queries={base['queries']}")
+        for lr in ["0.1", "0.03", "0.01"]:
+            run(f"ZO (Q=60, lr {lr}), budget {base['queries']}",
+                f"method=zo alpha=0.15 epochs=1000 zo-learning-rate={lr} "
+                f"max-queries={base['queries']}")
         run("SZO-SCD α=1 (every shifter) s=0.1 p=0", "alpha=1.0 s=0.1 p=0")
 
     md = ["# On-chip fine-tuning: SZO-SCD vs zeroth-order (MNIST)", "",
