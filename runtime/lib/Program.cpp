@@ -94,6 +94,8 @@ static Error checkPhases(const std::string &prefix, StringRef field,
   return Error::success();
 }
 
+static Error checkMeshMask(StringRef prefix, const Mesh &mesh);
+
 static Error verifyMesh(const std::string &prefix, const Layer &layer) {
   const Mesh &mesh = layer.mesh;
   if (layer.outputs != layer.inputs)
@@ -113,9 +115,38 @@ static Error verifyMesh(const std::string &prefix, const Layer &layer) {
   if (Error e = checkPhases(prefix, "output_phases", mesh.outputPhases,
                             mesh.modes))
     return e;
+  const size_t shifters = 2 * count + mesh.modes;
+  if (Error e = checkMeshMask(prefix, mesh))
+    return e;
+  if (!mesh.active.empty()) {
+    if (mesh.active.size() != shifters)
+      return makeError(llvm::formatv(
+          "{0}'active' has {1} entries, expected {2}", prefix,
+          mesh.active.size(), shifters));
+    for (size_t i = 0; i < shifters; ++i) {
+      if (mesh.active[i] > 1)
+        return makeError(llvm::formatv(
+            "{0}'active'[{1}] is {2}, expected 0 or 1", prefix, i,
+            int(mesh.active[i])));
+      if (mesh.active[i] && i >= 2 * count)
+        return makeError(llvm::formatv(
+            "{0}'active'[{1}] marks an output shifter (only theta and phi "
+            "shifters can be active)",
+            prefix, i));
+      if (mesh.active[i] && !mesh.mask.empty() && mesh.mask[i] == 0)
+        return makeError(llvm::formatv(
+            "{0}'active'[{1}] marks a masked shifter", prefix, i));
+    }
+  }
+  return Error::success();
+}
+
+/// The mask rules of a mesh (called by verifyMesh).
+static Error checkMeshMask(StringRef prefix, const Mesh &mesh) {
+  const size_t count = mziCount(mesh.modes);
+  const size_t shifters = 2 * count + mesh.modes;
   if (mesh.mask.empty())
     return Error::success();
-  const size_t shifters = 2 * count + mesh.modes;
   if (mesh.mask.size() != shifters)
     return makeError(llvm::formatv("{0}'mask' has {1} entries, expected {2}",
                                    prefix, mesh.mask.size(), shifters));
@@ -370,7 +401,8 @@ private:
   std::string prefix;
 };
 
-Error readMask(const FieldReader &reader, std::vector<uint8_t> &mask);
+Error readFlags(const FieldReader &reader, StringRef key,
+                std::vector<uint8_t> &flags);
 
 Error parseMeshFields(const FieldReader &reader, Layer &layer) {
   Expected<std::string> topologyName = reader.readString("topology");
@@ -392,23 +424,27 @@ Error parseMeshFields(const FieldReader &reader, Layer &layer) {
       return values.takeError();
     *target = std::move(*values);
   }
-  return readMask(reader, mesh.mask);
+  if (Error e = readFlags(reader, "mask", mesh.mask))
+    return e;
+  return readFlags(reader, "active", mesh.active);
 }
 
-/// Reads the optional "mask" (an array of 0/1) into `mask`.
-Error readMask(const FieldReader &reader, std::vector<uint8_t> &mask) {
-  const json::Value *maskValue = reader.find("mask");
-  if (!maskValue)
+/// Reads the optional array of 0/1 `key` (a mask or an active list).
+Error readFlags(const FieldReader &reader, StringRef key,
+                std::vector<uint8_t> &flags) {
+  const json::Value *value = reader.find(key);
+  if (!value)
     return Error::success();
-  const json::Array *array = maskValue->getAsArray();
+  const json::Array *array = value->getAsArray();
   if (!array)
-    return reader.error("'mask' is not an array");
-  mask.reserve(array->size());
+    return reader.error(("'" + key + "' is not an array").str());
+  flags.reserve(array->size());
   for (size_t i = 0; i < array->size(); ++i) {
     std::optional<int64_t> bit = (*array)[i].getAsInteger();
     if (!bit || (*bit != 0 && *bit != 1))
-      return reader.error(llvm::formatv("'mask'[{0}] is not 0 or 1", i).str());
-    mask.push_back(static_cast<uint8_t>(*bit));
+      return reader.error(
+          llvm::formatv("'{0}'[{1}] is not 0 or 1", key, i).str());
+    flags.push_back(static_cast<uint8_t>(*bit));
   }
   return Error::success();
 }
@@ -425,7 +461,7 @@ Error parseDiagonalFields(const FieldReader &reader, Layer &layer) {
   if (!gain)
     return gain.takeError();
   d.gain = *gain;
-  return readMask(reader, d.mask);
+  return readFlags(reader, "mask", d.mask);
 }
 
 /// Reads `key`_re and `key`_im (rows x cols, row-major) into `m`.
@@ -637,11 +673,12 @@ void writeNumbers(json::OStream &j, StringRef key,
   });
 }
 
-void writeMask(json::OStream &j, const std::vector<uint8_t> &mask) {
-  if (mask.empty())
+void writeFlags(json::OStream &j, StringRef key,
+                const std::vector<uint8_t> &flags) {
+  if (flags.empty())
     return;
-  j.attributeArray("mask", [&] {
-    for (uint8_t bit : mask)
+  j.attributeArray(key, [&] {
+    for (uint8_t bit : flags)
       j.value(static_cast<int64_t>(bit));
   });
 }
@@ -669,13 +706,14 @@ void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
       writeNumbers(j, "theta", mesh.theta);
       writeNumbers(j, "phi", mesh.phi);
       writeNumbers(j, "output_phases", mesh.outputPhases);
-      writeMask(j, mesh.mask);
+      writeFlags(j, "mask", mesh.mask);
+      writeFlags(j, "active", mesh.active);
       break;
     }
     case LayerKind::Diagonal:
       writeNumbers(j, "theta", layer.diagonal.theta);
       j.attribute("gain", positiveZero(layer.diagonal.gain));
-      writeMask(j, layer.diagonal.mask);
+      writeFlags(j, "mask", layer.diagonal.mask);
       break;
     case LayerKind::Activation:
       j.attribute("function", activationName(layer.activation));

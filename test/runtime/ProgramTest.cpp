@@ -31,6 +31,9 @@ Program sampleProgram() {
   v.mesh.mask.assign(v.mesh.shifterCount(), 1);
   v.mesh.theta[2] = 0.0;
   v.mesh.mask[2] = 0;
+  v.mesh.active.assign(v.mesh.shifterCount(), 0);
+  v.mesh.active[0] = 1;  // θ of MZI 0
+  v.mesh.active[16] = 1; // φ of MZI 1
   v.sourceLayer = 0;
   v.factor = "V";
   Layer s;
@@ -103,6 +106,7 @@ TEST(Program, RoundTripIsBitExact) {
       EXPECT_TRUE(sameBits(a.mesh.phi, b.mesh.phi));
       EXPECT_TRUE(sameBits(a.mesh.outputPhases, b.mesh.outputPhases));
       EXPECT_EQ(a.mesh.mask, b.mesh.mask);
+      EXPECT_EQ(a.mesh.active, b.mesh.active);
     }
     if (a.kind == LayerKind::Diagonal) {
       EXPECT_TRUE(sameBits(a.diagonal.theta, b.diagonal.theta));
@@ -375,6 +379,22 @@ TEST(ProgramErrors, MaskRules) {
   // A masked shifter must have phase 0: mask theta[0] (non-zero).
   EXPECT_TRUE(mentions(parseError(editSample("\"mask\":[1,", "\"mask\":[0,")),
                        {"layers[1] (mesh)", "'theta'[0]", "'mask'[0]"}));
+}
+
+TEST(ProgramErrors, ActiveRules) {
+  EXPECT_TRUE(mentions(parseError(editSample("\"active\":[1,", "\"active\":[2,")),
+                       {"layers[1] (mesh)", "'active'[0]"}));
+  EXPECT_TRUE(mentions(parseError(editSample("\"active\":[1,", "\"active\":[")),
+                       {"layers[1] (mesh)", "'active' has 35 entries"}));
+  Program p = sampleProgram();
+  Mesh &mesh = p.layers[1].mesh;
+  mesh.active[2] = 1; // masked
+  EXPECT_NE(llvm::toString(verifyProgram(p)).find("'active'[2] marks a masked"),
+            std::string::npos);
+  mesh.active[2] = 0;
+  mesh.active[mesh.shifterCount() - 1] = 1; // an output shifter
+  EXPECT_NE(llvm::toString(verifyProgram(p)).find("marks an output shifter"),
+            std::string::npos);
 }
 
 TEST(ProgramErrors, WrongTypes) {

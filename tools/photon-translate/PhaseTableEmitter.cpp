@@ -47,6 +47,8 @@ struct Shifter {
   const char *arm;
   double phase;
   bool live;
+  /// -1: the component marks no active set; else 0 or 1.
+  int active;
 };
 
 /// The shifters of one program layer, in canonical order.
@@ -64,10 +66,11 @@ std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
                      : site.arm == runtime::Arm::Phi ? mesh.phi[k - mzis]
                                                      : mesh.outputPhases[k - 2 * mzis];
       bool live = mesh.mask.empty() || mesh.mask[index] != 0;
+      int active = mesh.active.empty() ? -1 : int(mesh.active[index] != 0);
       rows.push_back({site.column, site.mode,
                       site.arm == runtime::Arm::Output ? 1 : 2,
                       runtime::armName(site.arm), runtime::wrapPhase(phase),
-                      live});
+                      live, active});
     }
   } else if (layer.kind == runtime::LayerKind::Diagonal) {
     // Attenuator phases live in [0, π] (verified); they are not wrapped.
@@ -75,7 +78,7 @@ std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
     for (size_t i = 0; i < diagonal.theta.size(); ++i)
       rows.push_back({0, static_cast<int>(i), 1, "attenuator",
                       diagonal.theta[i],
-                      diagonal.mask.empty() || diagonal.mask[i] != 0});
+                      diagonal.mask.empty() || diagonal.mask[i] != 0, -1});
   }
   return rows;
 }
@@ -162,6 +165,10 @@ void writePhaseTable(const runtime::Program &program,
                                                          layer.mesh.modes));
             json.attribute("mzis", layer.mesh.mziCount());
             json.attribute("fixed_crossings", fixedCrossings(layer.mesh));
+            if (!layer.mesh.active.empty())
+              json.attribute("active_shifters",
+                             static_cast<int64_t>(llvm::count(
+                                 layer.mesh.active, uint8_t(1))));
           } else {
             json.attribute("kind", "diagonal");
             json.attribute("inputs", layer.diagonal.inputs);
@@ -194,6 +201,8 @@ void writePhaseTable(const runtime::Program &program,
             json.attribute("power_mw", row.live ? power.heaterPower(row.phase)
                                                 : 0.0);
             json.attribute("live", row.live);
+            if (row.active >= 0)
+              json.attribute("active", row.active == 1);
             if (dac > 0) {
               // A pruned (dead) shifter is not driven: code 0.
               runtime::QuantizedPhase q;

@@ -42,6 +42,8 @@ runtime::Mesh readMesh(MeshOp op) {
                            op.getOutputPhases().end());
   if (std::optional<ArrayRef<bool>> mask = op.getMask())
     mesh.mask.assign(mask->begin(), mask->end());
+  if (std::optional<ArrayRef<bool>> active = op.getActive())
+    mesh.active.assign(active->begin(), active->end());
   return mesh;
 }
 

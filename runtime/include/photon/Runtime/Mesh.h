@@ -30,6 +30,10 @@ struct Mesh {
   /// size 2·mziCount(modes) + modes ordered [θ..., φ..., outputs...].
   /// A masked shifter has phase exactly 0.
   std::vector<uint8_t> mask;
+  /// The shifters an on-chip optimizer may tune after deployment (SZO-SCD's
+  /// active set), empty when none is marked; otherwise in mask order. Only
+  /// live θ and φ shifters can be active.
+  std::vector<uint8_t> active;
 
   int mziCount() const { return static_cast<int>(theta.size()); }
   /// Number of phase shifters: 2·mziCount + modes.
