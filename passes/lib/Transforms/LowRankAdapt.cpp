@@ -30,12 +30,6 @@ using namespace photon;
 
 namespace {
 
-llvm::json::Object toJson(const runtime::MonteCarloResult &r) {
-  return llvm::json::Object{{"mean", r.mean},   {"std", r.std},
-                            {"worst", r.worst}, {"best", r.best},
-                            {"trials", r.trials}};
-}
-
 /// A linear block of the chain: its first and last op (meshes and Σ).
 struct Block {
   Operation *first = nullptr;
@@ -128,12 +122,10 @@ struct LowRankAdaptPass
 
     // Before: the network as deployed (with any adapters it already has).
     const uint64_t seed = static_cast<uint64_t>(noiseSeed.getValue());
-    llvm::Expected<runtime::MonteCarloResult> before =
-        session->noisyTestAccuracy(session->program(), *model, evalTrials,
-                                   seed);
+    auto before = session->noisyTestAccuracy(session->program(), *model,
+                                             evalTrials, seed);
     if (!before)
       return fail(llvm::toString(before.takeError()));
-    const double cleanBefore = session->testAccuracy(session->program());
     const int phaseParameters =
         runtime::phaseParameterCount(session->program());
 
@@ -185,40 +177,32 @@ struct LowRankAdaptPass
       return fail(llvm::toString(std::move(error)));
     session->write(program);
 
-    llvm::Expected<runtime::MonteCarloResult> after =
-        session->noisyTestAccuracy(program, *model, evalTrials, seed);
+    auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)
       return fail(llvm::toString(after.takeError()));
-    const double cleanAfter = session->testAccuracy(program);
     llvm::errs() << llvm::format(
-        "photonic-lowrank-adapt: rank %d adapters on %d dense layers (%d "
-        "new), %d epochs on %s under %s\n"
-        "  trainable: %d adapter parameters, %.2f %% of %d (%d phase "
-        "parameters frozen)\n"
-        "  before: clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%, %d "
-        "chips)\n"
-        "  after:  clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%)\n",
-        rank.getValue(), static_cast<int>(blocks.size()), added,
-        epochs.getValue(), session->describeData().c_str(),
-        runtime::formatNoiseModel(*model).c_str(), adapterParameters,
-        100.0 * fraction, adapterParameters + phaseParameters,
-        phaseParameters, 100.0 * cleanBefore, 100.0 * before->mean,
-        100.0 * before->std, 100.0 * before->worst, before->trials,
-        100.0 * cleanAfter, 100.0 * after->mean, 100.0 * after->std,
-        100.0 * after->worst);
-    if (failed(session->writeReport(llvm::json::Object{
-            {"epochs", epochs.getValue()},
-            {"rank", rank.getValue()},
-            {"dense_layers", static_cast<int64_t>(blocks.size())},
-            {"adapters_added", added},
-            {"noise", runtime::formatNoiseModel(*model)},
-            {"adapter_parameters", adapterParameters},
-            {"phase_parameters", phaseParameters},
-            {"trainable_fraction", fraction},
-            {"clean_accuracy_before", cleanBefore},
-            {"clean_accuracy_after", cleanAfter},
-            {"noisy_before", toJson(*before)},
-            {"noisy_after", toJson(*after)}})))
+                        "photonic-lowrank-adapt: rank %d adapters on %d dense "
+                        "layers (%d new), %d epochs on %s under %s\n"
+                        "  trainable: %d adapter parameters, %.2f %% of %d "
+                        "(%d phase parameters frozen)\n",
+                        rank.getValue(), static_cast<int>(blocks.size()),
+                        added, epochs.getValue(),
+                        session->describeData().c_str(),
+                        runtime::formatNoiseModel(*model).c_str(),
+                        adapterParameters, 100.0 * fraction,
+                        adapterParameters + phaseParameters, phaseParameters)
+                 << TrainingSession::describeBeforeAfter(*before, *after);
+    llvm::json::Object report{
+        {"epochs", epochs.getValue()},
+        {"rank", rank.getValue()},
+        {"dense_layers", static_cast<int64_t>(blocks.size())},
+        {"adapters_added", added},
+        {"noise", runtime::formatNoiseModel(*model)},
+        {"adapter_parameters", adapterParameters},
+        {"phase_parameters", phaseParameters},
+        {"trainable_fraction", fraction}};
+    TrainingSession::addBeforeAfter(report, *before, *after);
+    if (failed(session->writeReport(std::move(report))))
       return signalPassFailure();
   }
 

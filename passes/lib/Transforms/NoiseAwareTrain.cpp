@@ -26,12 +26,6 @@ using namespace photon;
 
 namespace {
 
-llvm::json::Object toJson(const runtime::MonteCarloResult &r) {
-  return llvm::json::Object{{"mean", r.mean},   {"std", r.std},
-                            {"worst", r.worst}, {"best", r.best},
-                            {"trials", r.trials}};
-}
-
 struct NoiseAwareTrainPass
     : public photon::impl::NoiseAwareTrainBase<NoiseAwareTrainPass> {
   using NoiseAwareTrainBase::NoiseAwareTrainBase;
@@ -67,11 +61,9 @@ struct NoiseAwareTrainPass
     session->initialProgram();
     const uint64_t seed = static_cast<uint64_t>(noiseSeed.getValue());
 
-    llvm::Expected<runtime::MonteCarloResult> before =
-        session->noisyTestAccuracy(program, *model, evalTrials, seed);
+    auto before = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!before)
       return fail(llvm::toString(before.takeError()));
-    const double cleanBefore = session->testAccuracy(program);
 
     if (model->inputBits > 0)
       session->quantizeInputs(model->inputBits);
@@ -83,28 +75,19 @@ struct NoiseAwareTrainPass
       return fail(llvm::toString(std::move(error)));
     session->write(program);
 
-    llvm::Expected<runtime::MonteCarloResult> after =
-        session->noisyTestAccuracy(program, *model, evalTrials, seed);
+    auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)
       return fail(llvm::toString(after.takeError()));
-    const double cleanAfter = session->testAccuracy(program);
     llvm::errs() << llvm::format(
-        "photonic-noise-aware-train: %d epochs on %s under %s\n"
-        "  before: clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%, %d "
-        "chips)\n"
-        "  after:  clean %.2f %%, noisy %.2f ± %.2f %% (worst %.2f %%)\n",
-        epochs.getValue(), session->describeData().c_str(),
-        runtime::formatNoiseModel(*model).c_str(), 100.0 * cleanBefore,
-        100.0 * before->mean, 100.0 * before->std, 100.0 * before->worst,
-        before->trials, 100.0 * cleanAfter, 100.0 * after->mean,
-        100.0 * after->std, 100.0 * after->worst);
-    if (failed(session->writeReport(llvm::json::Object{
-            {"epochs", epochs.getValue()},
-            {"noise", runtime::formatNoiseModel(*model)},
-            {"clean_accuracy_before", cleanBefore},
-            {"clean_accuracy_after", cleanAfter},
-            {"noisy_before", toJson(*before)},
-            {"noisy_after", toJson(*after)}})))
+                        "photonic-noise-aware-train: %d epochs on %s under "
+                        "%s\n",
+                        epochs.getValue(), session->describeData().c_str(),
+                        runtime::formatNoiseModel(*model).c_str())
+                 << TrainingSession::describeBeforeAfter(*before, *after);
+    llvm::json::Object report{{"epochs", epochs.getValue()},
+                              {"noise", runtime::formatNoiseModel(*model)}};
+    TrainingSession::addBeforeAfter(report, *before, *after);
+    if (failed(session->writeReport(std::move(report))))
       return signalPassFailure();
   }
 };

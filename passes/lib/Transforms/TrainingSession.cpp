@@ -116,13 +116,47 @@ double TrainingSession::trainAccuracy(const runtime::Program &program) {
   return accuracyOn(program, data.train, options.threads);
 }
 
-llvm::Expected<runtime::MonteCarloResult>
+llvm::Expected<TrainingSession::NoisyAccuracy>
 TrainingSession::noisyTestAccuracy(const runtime::Program &program,
                                    const runtime::NoiseModel &model,
                                    int trials, uint64_t seed) {
-  return runtime::evaluateUnderNoise(program, model, data.test.features,
-                                     data.test.labels, trials, seed,
-                                     options.threads);
+  llvm::Expected<runtime::MonteCarloResult> noisy =
+      runtime::evaluateUnderNoise(program, model, data.test.features,
+                                  data.test.labels, trials, seed,
+                                  options.threads);
+  if (!noisy)
+    return noisy.takeError();
+  return NoisyAccuracy{testAccuracy(program), std::move(*noisy)};
+}
+
+std::string TrainingSession::describeBeforeAfter(const NoisyAccuracy &before,
+                                                 const NoisyAccuracy &after) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::format("  before: clean %.2f %%, noisy %.2f ± %.2f %% (worst "
+                     "%.2f %%, %d chips)\n",
+                     100.0 * before.clean, 100.0 * before.noisy.mean,
+                     100.0 * before.noisy.std, 100.0 * before.noisy.worst,
+                     before.noisy.trials)
+     << llvm::format("  after:  clean %.2f %%, noisy %.2f ± %.2f %% (worst "
+                     "%.2f %%)\n",
+                     100.0 * after.clean, 100.0 * after.noisy.mean,
+                     100.0 * after.noisy.std, 100.0 * after.noisy.worst);
+  return text;
+}
+
+void TrainingSession::addBeforeAfter(llvm::json::Object &report,
+                                     const NoisyAccuracy &before,
+                                     const NoisyAccuracy &after) {
+  auto toJson = [](const runtime::MonteCarloResult &r) {
+    return llvm::json::Object{{"mean", r.mean},   {"std", r.std},
+                              {"worst", r.worst}, {"best", r.best},
+                              {"trials", r.trials}};
+  };
+  report["clean_accuracy_before"] = before.clean;
+  report["clean_accuracy_after"] = after.clean;
+  report["noisy_before"] = toJson(before.noisy);
+  report["noisy_after"] = toJson(after.noisy);
 }
 
 void TrainingSession::quantizeInputs(int bits) {

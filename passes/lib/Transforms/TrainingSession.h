@@ -85,11 +85,24 @@ public:
   double testAccuracy(const runtime::Program &program);
   /// Training-split accuracy of `program`.
   double trainAccuracy(const runtime::Program &program);
-  /// Monte Carlo test-split accuracy of `program` under `model`.
-  llvm::Expected<runtime::MonteCarloResult>
+  /// Test-split accuracy of `program` without noise and over `trials`
+  /// Monte Carlo chips of `model`.
+  struct NoisyAccuracy {
+    double clean = 0.0;
+    runtime::MonteCarloResult noisy;
+  };
+  llvm::Expected<NoisyAccuracy>
   noisyTestAccuracy(const runtime::Program &program,
                     const runtime::NoiseModel &model, int trials,
                     uint64_t seed);
+  /// The two summary lines "  before: clean …, noisy … ± … % (worst …,
+  /// N chips)" and "  after: …" of the noise passes.
+  static std::string describeBeforeAfter(const NoisyAccuracy &before,
+                                         const NoisyAccuracy &after);
+  /// Adds clean_accuracy_before/after and noisy_before/after to a report.
+  static void addBeforeAfter(llvm::json::Object &report,
+                             const NoisyAccuracy &before,
+                             const NoisyAccuracy &after);
   /// Quantizes the training features on an n-bit input DAC (NoiseModel.h,
   /// per-vector range), for quantization-aware training. (Noisy evaluation
   /// applies the input DAC itself.)
