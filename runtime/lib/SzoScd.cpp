@@ -23,10 +23,6 @@ llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-int uniformIndex(Random &random, int n) {
-  return std::min(static_cast<int>(random.uniform() * n), n - 1);
-}
-
 } // namespace
 
 const char *stepBackRuleName(StepBackRule rule) {
@@ -81,7 +77,6 @@ runSzoScd(const Program &program, const ActiveShifters &active, int numSamples,
   Random powerRandom(detail::streamSeed(options.seed, 2));
   QueryBudget budget(queryLoss, options.maxQueries);
   OnChipCounters totals;
-  double delta = options.delta;
   std::vector<int> pool(static_cast<size_t>(n));
   std::iota(pool.begin(), pool.end(), 0);
 
@@ -89,112 +84,85 @@ runSzoScd(const Program &program, const ActiveShifters &active, int numSamples,
     return makeError(llvm::formatv(
         "queryLoss returned a non-finite loss (query {0})", budget.queries()));
   };
-
-  result.trace.push_back(detail::makeTracePoint(current, active, options, 0, 0,
-                                                delta, 0.0, 0, totals));
-
-  bool stop = n == 0;
-  for (int epoch = 1; epoch <= options.epochs && !stop; ++epoch) {
-    const std::vector<std::vector<int>> batches =
-        epochBatches(numSamples, options.batchSize, batchRandom);
-    int64_t iterations = 0;
-    double lossSum = 0.0;
-    int64_t lossCount = 0;
-    for (const std::vector<int> &batch : batches) {
-      // Line 3: Φ_s ⊆ A, |Φ_s| = ⌈s|A|⌉, without replacement; pool[0, k) in
-      // the order drawn is the order of line 4.
-      for (int i = 0; i < perIteration; ++i)
-        std::swap(pool[i], pool[i + uniformIndex(coordRandom, n - i)]);
-      // L_I(current phases), when known (line 5's right-hand side).
-      std::optional<double> reference;
-      bool started = false;
-      for (int k = 0; k < perIteration && !stop; ++k) {
-        double &phase = shifterPhaseRef(current, coords[pool[k]]);
-        if (!reference) {
-          reference = budget.query(current, batch);
-          if (!reference) {
-            stop = true;
-            break;
-          }
-          if (budget.sawNonFinite())
-            return nonFinite();
-          if (!started) {
-            started = true;
-            ++iterations;
-            ++totals.iterations;
-            lossSum += *reference;
-            ++lossCount;
-          }
-        }
-        const double original = phase;
-        // Lines 5-6: try φ + δ, keep it when the loss decreases.
-        phase = wrapPhase(original + delta);
-        const std::optional<double> plus = budget.query(current, batch);
-        if (!plus) {
-          phase = original;
-          stop = true;
-          break;
-        }
+  auto iterate = [&](const std::vector<int> &batch, double delta,
+                     detail::EpochTally &tally) -> llvm::Expected<bool> {
+    // Line 3: Φ_s ⊆ A, |Φ_s| = ⌈s|A|⌉, without replacement; pool[0, k) in
+    // the order drawn is the order of line 4.
+    for (int i = 0; i < perIteration; ++i)
+      std::swap(pool[i], pool[i + detail::uniformIndex(coordRandom, n - i)]);
+    // L_I(current phases), when known (line 5's right-hand side).
+    std::optional<double> reference;
+    bool started = false;
+    for (int k = 0; k < perIteration; ++k) {
+      double &phase = shifterPhaseRef(current, coords[pool[k]]);
+      if (!reference) {
+        reference = budget.query(current, batch);
+        if (!reference)
+          return false;
         if (budget.sawNonFinite())
           return nonFinite();
-        ++totals.updates;
-        if (*plus < *reference) {
-          reference = plus;
-          ++totals.accepted;
-          continue;
-        }
-        // Lines 7-12: the step back φ − δ. Lines 8-10: power-aware dynamic
-        // pruning skips it with probability p when it raises the power; the
-        // Bernoulli draw is made only then.
-        const double back = wrapPhase(original - delta);
-        if (stepBackRaisesPower(original, back) &&
-            skipStepBack(original, back, options.p, powerRandom.uniform())) {
-          phase = original;
-          ++totals.skippedStepBacks;
-          continue; // L_I(φ) is still the reference.
-        }
-        phase = back;
-        if (options.stepBack == StepBackRule::Blind) {
-          // Line 12: taken without a measurement (no descent guarantee).
-          ++totals.stepBacks;
-          reference.reset();
-          continue;
-        }
-        // StepBackRule::Evaluated: measure it, keep it only if it is better.
-        const std::optional<double> minus = budget.query(current, batch);
-        if (!minus) {
-          phase = original;
-          stop = true;
-          break;
-        }
-        if (budget.sawNonFinite())
-          return nonFinite();
-        if (*minus < *reference) {
-          reference = minus;
-          ++totals.stepBacks;
-        } else {
-          phase = original;
-          ++totals.restored;
+        if (!started) {
+          started = true;
+          tally.countIteration(*reference, totals);
         }
       }
-      if (stop)
-        break;
+      const double original = phase;
+      // Lines 5-6: try φ + δ, keep it when the loss decreases.
+      phase = wrapPhase(original + delta);
+      const std::optional<double> plus = budget.query(current, batch);
+      if (!plus) {
+        phase = original;
+        return false;
+      }
+      if (budget.sawNonFinite())
+        return nonFinite();
+      ++totals.updates;
+      if (*plus < *reference) {
+        reference = plus;
+        ++totals.accepted;
+        continue;
+      }
+      // Lines 7-12: the step back φ − δ. Lines 8-10: power-aware dynamic
+      // pruning skips it with probability p when it raises the power; the
+      // Bernoulli draw is made only then.
+      const double back = wrapPhase(original - delta);
+      if (stepBackRaisesPower(original, back) &&
+          skipStepBack(original, back, options.p, powerRandom.uniform())) {
+        phase = original;
+        ++totals.skippedStepBacks;
+        continue; // L_I(φ) is still the reference.
+      }
+      phase = back;
+      if (options.stepBack == StepBackRule::Blind) {
+        // Line 12: taken without a measurement (no descent guarantee).
+        ++totals.stepBacks;
+        reference.reset();
+        continue;
+      }
+      // StepBackRule::Evaluated: measure it, keep it only if it is better.
+      const std::optional<double> minus = budget.query(current, batch);
+      if (!minus) {
+        phase = original;
+        return false;
+      }
+      if (budget.sawNonFinite())
+        return nonFinite();
+      if (*minus < *reference) {
+        reference = minus;
+        ++totals.stepBacks;
+      } else {
+        phase = original;
+        ++totals.restored;
+      }
     }
-    totals.queries = budget.queries();
-    totals.samples = budget.samples();
-    if (iterations > 0 || !stop)
-      result.trace.push_back(
-          detail::makeTracePoint(current, active, options, epoch, iterations,
-                                 delta, lossSum, lossCount, totals));
-    // Line 13: δ_{t+1} = Update(δ_t), epoch-wise exponential decay.
-    if (!stop)
-      delta *= options.decay;
-  }
-  totals.queries = budget.queries();
-  totals.samples = budget.samples();
-  result.totals = totals;
-  result.finalStep = delta;
-  result.budgetExhausted = budget.exhausted();
+    return true;
+  };
+  // Line 13: δ_{t+1} = Update(δ_t), epoch-wise exponential decay.
+  result.finalStep = options.delta;
+  if (llvm::Error error =
+          detail::runEpochs(result, numSamples, options, options.decay,
+                            batchRandom, budget, totals, iterate))
+    return std::move(error);
   return result;
 }
 

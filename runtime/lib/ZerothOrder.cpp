@@ -28,11 +28,6 @@ bool isMasked(const Mesh &mesh, int index) {
   return !mesh.mask.empty() && mesh.mask[index] == 0;
 }
 
-/// A uniform index in [0, n).
-int uniformIndex(Random &random, int n) {
-  return std::min(static_cast<int>(random.uniform() * n), n - 1);
-}
-
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -80,7 +75,7 @@ selectActiveShifters(const Program &program, double alpha, uint64_t seed) {
     } else {
       // Partial Fisher-Yates: pool[0, take) becomes a uniform sample.
       for (int i = 0; i < take; ++i) {
-        const int j = i + uniformIndex(random, n - i);
+        const int j = i + detail::uniformIndex(random, n - i);
         std::swap(pool[i], pool[j]);
         flags[pool[i]] = 1;
       }
@@ -154,7 +149,7 @@ std::vector<std::vector<int>> epochBatches(int numSamples, int batchSize,
   std::vector<int> order(static_cast<size_t>(std::max(numSamples, 0)));
   std::iota(order.begin(), order.end(), 0);
   for (int i = numSamples - 1; i > 0; --i) // Fisher-Yates
-    std::swap(order[i], order[uniformIndex(random, i + 1)]);
+    std::swap(order[i], order[detail::uniformIndex(random, i + 1)]);
   std::vector<std::vector<int>> batches;
   for (int start = 0; start < numSamples; start += batchSize) {
     const int end = std::min(numSamples, start + batchSize);
@@ -230,12 +225,59 @@ OnChipTracePoint makeTracePoint(const Program &program,
   return point;
 }
 
+int uniformIndex(Random &random, int n) {
+  return std::min(static_cast<int>(random.uniform() * n), n - 1);
+}
+
 uint64_t streamSeed(uint64_t seed, uint64_t stream) {
   // splitmix64 finalizer of seed + (stream + 1)·golden ratio.
   uint64_t z = seed + (stream + 1) * 0x9e3779b97f4a7c15ULL;
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
+}
+
+llvm::Error runEpochs(OnChipResult &result, int numSamples,
+                      const OnChipOptions &options, double decay,
+                      Random &batchRandom, QueryBudget &budget,
+                      OnChipCounters &totals, OnChipIteration iterate) {
+  Program &current = result.program;
+  double step = result.finalStep;
+  auto syncCounters = [&] {
+    totals.queries = budget.queries();
+    totals.samples = budget.samples();
+  };
+  result.trace.push_back(
+      makeTracePoint(current, result.active, options, 0, 0, step, 0.0, 0,
+                     totals));
+  bool stop = result.active.count() == 0;
+  for (int epoch = 1; epoch <= options.epochs && !stop; ++epoch) {
+    const std::vector<std::vector<int>> batches =
+        epochBatches(numSamples, options.batchSize, batchRandom);
+    EpochTally tally;
+    for (const std::vector<int> &batch : batches) {
+      llvm::Expected<bool> goOn = iterate(batch, step, tally);
+      if (!goOn)
+        return goOn.takeError();
+      if (!*goOn) {
+        stop = true;
+        break;
+      }
+    }
+    syncCounters();
+    if (tally.iterations > 0 || !stop)
+      result.trace.push_back(makeTracePoint(current, result.active, options,
+                                            epoch, tally.iterations, step,
+                                            tally.lossSum, tally.lossCount,
+                                            totals));
+    if (!stop)
+      step *= decay;
+  }
+  syncCounters();
+  result.totals = totals;
+  result.finalStep = step;
+  result.budgetExhausted = budget.exhausted();
+  return llvm::Error::success();
 }
 
 } // namespace detail
@@ -288,7 +330,6 @@ llvm::Expected<OnChipResult> runZerothOrder(const Program &program,
   Random directionRandom(detail::streamSeed(options.seed, 2));
   QueryBudget budget(queryLoss, options.maxQueries);
   OnChipCounters totals;
-  double lr = options.learningRate;
 
   std::vector<int> pool(static_cast<size_t>(n));
   std::iota(pool.begin(), pool.end(), 0);
@@ -297,90 +338,65 @@ llvm::Expected<OnChipResult> runZerothOrder(const Program &program,
   std::vector<double> direction(static_cast<size_t>(perIteration));
   std::vector<double> gradient(static_cast<size_t>(perIteration));
 
-  auto syncCounters = [&] {
-    totals.queries = budget.queries();
-    totals.samples = budget.samples();
-  };
-  result.trace.push_back(detail::makeTracePoint(current, active, options, 0, 0,
-                                                lr, 0.0, 0, totals));
-
-  bool stop = n == 0;
-  for (int epoch = 1; epoch <= options.epochs && !stop; ++epoch) {
-    const std::vector<std::vector<int>> batches =
-        epochBatches(numSamples, options.batchSize, batchRandom);
-    int64_t iterations = 0;
-    double lossSum = 0.0;
-    int64_t lossCount = 0;
-    for (const std::vector<int> &batch : batches) {
-      // The coordinates of this iteration (partial Fisher-Yates when s < 1).
-      if (perIteration < n)
-        for (int i = 0; i < perIteration; ++i)
-          std::swap(pool[i], pool[i + uniformIndex(coordRandom, n - i)]);
-      for (int j = 0; j < perIteration; ++j) {
-        phases[j] = &shifterPhaseRef(current, coords[pool[j]]);
-        original[j] = *phases[j];
-      }
-
-      const std::optional<double> base = budget.query(current, batch);
-      if (!base) {
-        stop = true;
-        break;
-      }
-      if (budget.sawNonFinite())
-        return makeError(
-            llvm::formatv("queryLoss returned a non-finite loss (query {0})",
-                          budget.queries()));
-      ++iterations;
-      ++totals.iterations;
-      lossSum += *base;
-      ++lossCount;
-
-      std::fill(gradient.begin(), gradient.end(), 0.0);
-      int measured = 0;
-      for (int q = 0; q < options.directions; ++q) {
-        for (int j = 0; j < perIteration; ++j) {
-          direction[j] = options.direction == ZoDirection::Gaussian
-                             ? directionRandom.normal()
-                             : ((directionRandom.next() >> 63) ? 1.0 : -1.0);
-          *phases[j] = wrapPhase(original[j] + options.mu * direction[j]);
-        }
-        const std::optional<double> loss = budget.query(current, batch);
-        for (int j = 0; j < perIteration; ++j)
-          *phases[j] = original[j];
-        if (!loss) {
-          stop = true;
-          break;
-        }
-        const double slope = (*loss - *base) / options.mu;
-        for (int j = 0; j < perIteration; ++j)
-          gradient[j] += slope * direction[j];
-        ++measured;
-      }
-      if (budget.sawNonFinite())
-        return makeError(llvm::formatv(
-            "queryLoss returned a non-finite loss (within query {0})",
-            budget.queries()));
-      if (measured > 0) {
-        const double scale = lr / static_cast<double>(measured);
-        for (int j = 0; j < perIteration; ++j)
-          *phases[j] = wrapPhase(original[j] - scale * gradient[j]);
-        ++totals.updates;
-      }
-      if (stop)
-        break;
+  auto iterate = [&](const std::vector<int> &batch, double lr,
+                     detail::EpochTally &tally) -> llvm::Expected<bool> {
+    // The coordinates of this iteration (partial Fisher-Yates when s < 1).
+    if (perIteration < n)
+      for (int i = 0; i < perIteration; ++i)
+        std::swap(pool[i], pool[i + detail::uniformIndex(coordRandom, n - i)]);
+    for (int j = 0; j < perIteration; ++j) {
+      phases[j] = &shifterPhaseRef(current, coords[pool[j]]);
+      original[j] = *phases[j];
     }
-    syncCounters();
-    if (iterations > 0 || !stop)
-      result.trace.push_back(
-          detail::makeTracePoint(current, active, options, epoch, iterations,
-                                 lr, lossSum, lossCount, totals));
-    if (!stop)
-      lr *= options.decay;
-  }
-  syncCounters();
-  result.totals = totals;
-  result.finalStep = lr;
-  result.budgetExhausted = budget.exhausted();
+
+    const std::optional<double> base = budget.query(current, batch);
+    if (!base)
+      return false;
+    if (budget.sawNonFinite())
+      return makeError(
+          llvm::formatv("queryLoss returned a non-finite loss (query {0})",
+                        budget.queries()));
+    tally.countIteration(*base, totals);
+
+    std::fill(gradient.begin(), gradient.end(), 0.0);
+    int measured = 0;
+    bool goOn = true;
+    for (int q = 0; q < options.directions; ++q) {
+      for (int j = 0; j < perIteration; ++j) {
+        direction[j] = options.direction == ZoDirection::Gaussian
+                           ? directionRandom.normal()
+                           : ((directionRandom.next() >> 63) ? 1.0 : -1.0);
+        *phases[j] = wrapPhase(original[j] + options.mu * direction[j]);
+      }
+      const std::optional<double> loss = budget.query(current, batch);
+      for (int j = 0; j < perIteration; ++j)
+        *phases[j] = original[j];
+      if (!loss) {
+        goOn = false;
+        break;
+      }
+      const double slope = (*loss - *base) / options.mu;
+      for (int j = 0; j < perIteration; ++j)
+        gradient[j] += slope * direction[j];
+      ++measured;
+    }
+    if (budget.sawNonFinite())
+      return makeError(llvm::formatv(
+          "queryLoss returned a non-finite loss (within query {0})",
+          budget.queries()));
+    if (measured > 0) {
+      const double scale = lr / static_cast<double>(measured);
+      for (int j = 0; j < perIteration; ++j)
+        *phases[j] = wrapPhase(original[j] - scale * gradient[j]);
+      ++totals.updates;
+    }
+    return goOn;
+  };
+  result.finalStep = options.learningRate;
+  if (llvm::Error error =
+          detail::runEpochs(result, numSamples, options, options.decay,
+                            batchRandom, budget, totals, iterate))
+    return std::move(error);
   return result;
 }
 

@@ -152,15 +152,19 @@ struct SzoFinetunePass
     const double activePowerBefore =
         runtime::activePowerMw(program, active, runtime::PowerModel{});
 
-    llvm::Expected<runtime::OnChipResult> result =
-        llvm::createStringError(llvm::inconvertibleErrorCode(), "not run");
-    if (method == "szo-scd") {
-      runtime::SzoScdOptions o;
+    // The options both methods share, then each method's own.
+    auto common = [&](runtime::OnChipOptions &o) {
       o.alpha = alpha;
       o.epochs = epochs;
       o.batchSize = batchSize;
       o.seed = static_cast<uint64_t>(seed.getValue());
       o.maxQueries = maxQueries;
+    };
+    llvm::Expected<runtime::OnChipResult> result =
+        llvm::createStringError(llvm::inconvertibleErrorCode(), "not run");
+    if (method == "szo-scd") {
+      runtime::SzoScdOptions o;
+      common(o);
       o.s = sparsity;
       o.delta = delta;
       o.decay = decay;
@@ -169,11 +173,7 @@ struct SzoFinetunePass
                                   queryLoss, o);
     } else {
       runtime::ZerothOrderOptions o;
-      o.alpha = alpha;
-      o.epochs = epochs;
-      o.batchSize = batchSize;
-      o.seed = static_cast<uint64_t>(seed.getValue());
-      o.maxQueries = maxQueries;
+      common(o);
       o.directions = directions;
       o.mu = mu;
       o.learningRate = zoLearningRate;

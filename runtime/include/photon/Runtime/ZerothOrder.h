@@ -43,6 +43,7 @@
 #include "photon/Runtime/Program.h"
 #include "photon/Runtime/Random.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
@@ -273,6 +274,34 @@ OnChipTracePoint makeTracePoint(const Program &program,
 /// A seed for sub-stream `stream` of `seed` (splitmix64 mixing), so that
 /// e.g. the batch order does not depend on the optimizer's other draws.
 uint64_t streamSeed(uint64_t seed, uint64_t stream);
+/// A uniform index in [0, n).
+int uniformIndex(Random &random, int n);
+/// What one epoch did, for its trace point.
+struct EpochTally {
+  int64_t iterations = 0;
+  double lossSum = 0.0;
+  int64_t lossCount = 0;
+  /// Counts an iteration whose first measured loss was `loss`.
+  void countIteration(double loss, OnChipCounters &totals) {
+    ++iterations;
+    ++totals.iterations;
+    lossSum += loss;
+    ++lossCount;
+  }
+};
+/// One optimizer iteration on `batch` with the current step (δ or η):
+/// true to go on, false when the query budget ran out, or an error.
+using OnChipIteration = llvm::function_ref<llvm::Expected<bool>(
+    const std::vector<int> &batch, double step, EpochTally &tally)>;
+/// The epoch loop both optimizers share. `result.program` is tuned in place
+/// and `result.finalStep` holds the initial step on entry. Per epoch: the
+/// mini-batches of a fresh shuffle (`batchRandom`), `iterate` on each, a
+/// trace point, then step ← step · decay if the epoch ran to its end. Fills
+/// the trace (with epoch 0 first), the counters and the budget flag.
+llvm::Error runEpochs(OnChipResult &result, int numSamples,
+                      const OnChipOptions &options, double decay,
+                      Random &batchRandom, QueryBudget &budget,
+                      OnChipCounters &totals, OnChipIteration iterate);
 } // namespace detail
 
 } // namespace photon::runtime
