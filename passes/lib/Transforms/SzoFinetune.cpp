@@ -135,16 +135,29 @@ struct SzoFinetunePass
       runtime::Random random(static_cast<uint64_t>(noiseSeed.getValue()));
       chip.sample = runtime::sampleStaticNoise(program, chip.model, random);
     }
+    // A query realises the programmed phases on the chip and measures the
+    // mini-batch loss. Both methods query one batch many times in a row, so
+    // the batch's columns are gathered once and the buffers are reused.
+    std::vector<int> cachedBatch;
+    Eigen::MatrixXcd batchInputs;
+    std::vector<int> batchLabels;
+    runtime::Program realised;
     auto queryLoss = [&](const runtime::Program &programmed,
                          const std::vector<int> &batch) {
-      Eigen::MatrixXcd x(trainSet.features.rows(),
-                         static_cast<Eigen::Index>(batch.size()));
-      std::vector<int> y(batch.size());
-      for (size_t j = 0; j < batch.size(); ++j) {
-        x.col(static_cast<Eigen::Index>(j)) = trainSet.features.col(batch[j]);
-        y[j] = trainSet.labels[batch[j]];
+      if (batch != cachedBatch) {
+        cachedBatch = batch;
+        batchInputs.resize(trainSet.features.rows(),
+                           static_cast<Eigen::Index>(batch.size()));
+        batchLabels.resize(batch.size());
+        for (size_t j = 0; j < batch.size(); ++j) {
+          batchInputs.col(static_cast<Eigen::Index>(j)) =
+              trainSet.features.col(batch[j]);
+          batchLabels[j] = trainSet.labels[batch[j]];
+        }
       }
-      return runtime::crossEntropyLoss(chip.realise(programmed), x, y);
+      realised = programmed;
+      runtime::applyPhaseNoise(realised, chip.sample, chip.model);
+      return runtime::crossEntropyLoss(realised, batchInputs, batchLabels);
     };
 
     const double ideal = session->testAccuracy(program);
