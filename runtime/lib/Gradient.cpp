@@ -478,6 +478,56 @@ void quantizeLanes(double *__restrict f, int width, int bits) {
   }
 }
 
+/// y = M v per lane, M a rows x cols complex matrix (row-major re, im).
+void laneMatVec(int rows, int cols, const double *re, const double *im,
+                const double *__restrict v, double *__restrict y) {
+  for (int i = 0; i < rows; ++i) {
+    double *__restrict yr = y + 2 * L * i, *__restrict yi = yr + L;
+    for (int l = 0; l < L; ++l)
+      yr[l] = yi[l] = 0.0;
+    for (int c = 0; c < cols; ++c) {
+      const double mre = re[i * cols + c], mim = im[i * cols + c];
+      const double *__restrict vr = v + 2 * L * c, *__restrict vi = vr + L;
+      for (int l = 0; l < L; ++l) {
+        yr[l] += mre * vr[l] - mim * vi[l];
+        yi[l] += mre * vi[l] + mim * vr[l];
+      }
+    }
+  }
+}
+
+/// The backward pass of y = M v (laneMatVec) given G_y: writes ∂L/∂M_ic =
+/// Σ_lanes G_y,i conj(v_c) as (re, im) pairs into grad[2(i·cols + c)] and,
+/// when `gv` is set, G_v = M† G_y.
+void laneMatVecBackward(int rows, int cols, const double *re,
+                        const double *im, const double *__restrict v,
+                        const double *__restrict gy, double *__restrict gv,
+                        double *__restrict grad) {
+  double accR[L], accI[L];
+  if (gv)
+    std::fill(gv, gv + 2 * L * cols, 0.0);
+  for (int i = 0; i < rows; ++i) {
+    const double *__restrict gr = gy + 2 * L * i, *__restrict gi = gr + L;
+    for (int c = 0; c < cols; ++c) {
+      const double *__restrict vr = v + 2 * L * c, *__restrict vi = vr + L;
+      for (int l = 0; l < L; ++l) {
+        accR[l] = gr[l] * vr[l] + gi[l] * vi[l];
+        accI[l] = gi[l] * vr[l] - gr[l] * vi[l];
+      }
+      grad[2 * (i * cols + c)] = laneSum(accR);
+      grad[2 * (i * cols + c) + 1] = laneSum(accI);
+      if (!gv)
+        continue;
+      const double mre = re[i * cols + c], mim = im[i * cols + c];
+      double *__restrict gvr = gv + 2 * L * c, *__restrict gvi = gvr + L;
+      for (int l = 0; l < L; ++l) { // conj(M_ic) · G_y,i
+        gvr[l] += mre * gr[l] + mim * gi[l];
+        gvi[l] += mre * gi[l] - mim * gr[l];
+      }
+    }
+  }
+}
+
 /// out = in + B (A x) with x the source field. Saves the x used (after the
 /// optional input converter) and h = A x into `side` (2·L·(N + k)).
 void adapterForward(const AdapterPlan &p, const double *__restrict in,
@@ -488,32 +538,8 @@ void adapterForward(const AdapterPlan &p, const double *__restrict in,
   std::copy(x, x + 2 * L * p.width, xs);
   if (noise.inputBits > 0)
     quantizeLanes(xs, p.width, noise.inputBits);
-  for (int r = 0; r < p.rank; ++r) {
-    double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
-    for (int l = 0; l < L; ++l)
-      hr[l] = hi[l] = 0.0;
-    for (int c = 0; c < p.width; ++c) {
-      const double are = p.ar[r * p.width + c], aim = p.ai[r * p.width + c];
-      const double *__restrict xr = xs + 2 * L * c, *__restrict xi = xr + L;
-      for (int l = 0; l < L; ++l) {
-        hr[l] += are * xr[l] - aim * xi[l];
-        hi[l] += are * xi[l] + aim * xr[l];
-      }
-    }
-  }
-  for (int i = 0; i < p.outputs; ++i) {
-    double *__restrict yr = out + 2 * L * i, *__restrict yi = yr + L;
-    for (int l = 0; l < L; ++l)
-      yr[l] = yi[l] = 0.0;
-    for (int r = 0; r < p.rank; ++r) {
-      const double bre = p.br[i * p.rank + r], bim = p.bi[i * p.rank + r];
-      const double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
-      for (int l = 0; l < L; ++l) {
-        yr[l] += bre * hr[l] - bim * hi[l];
-        yi[l] += bre * hi[l] + bim * hr[l];
-      }
-    }
-  }
+  laneMatVec(p.rank, p.width, p.ar.data(), p.ai.data(), xs, h);
+  laneMatVec(p.outputs, p.rank, p.br.data(), p.bi.data(), h, out);
   if (noise.outputBits > 0)
     quantizeLanes(out, p.outputs, noise.outputBits);
   for (int l = 0; l < 2 * L * p.outputs; ++l)
@@ -528,55 +554,12 @@ void adapterBackward(const AdapterPlan &p, const double *__restrict side,
                      double *__restrict gx, double *__restrict grad) {
   const double *__restrict xs = side;
   const double *__restrict h = side + 2 * L * p.width;
-  double accR[L], accI[L];
-  const int bParam = p.param + 2 * p.rank * p.width;
   // ∂L/∂B_ir = Σ G_i conj(h_r); G_h = B† G.
-  for (int r = 0; r < p.rank; ++r) {
-    double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
-    for (int l = 0; l < L; ++l)
-      ghr[l] = ghi[l] = 0.0;
-  }
-  for (int i = 0; i < p.outputs; ++i) {
-    const double *__restrict gr = g + 2 * L * i, *__restrict gi = gr + L;
-    for (int r = 0; r < p.rank; ++r) {
-      const double *__restrict hr = h + 2 * L * r, *__restrict hi = hr + L;
-      for (int l = 0; l < L; ++l) {
-        accR[l] = gr[l] * hr[l] + gi[l] * hi[l];
-        accI[l] = gi[l] * hr[l] - gr[l] * hi[l];
-      }
-      grad[bParam + 2 * (i * p.rank + r)] = laneSum(accR);
-      grad[bParam + 2 * (i * p.rank + r) + 1] = laneSum(accI);
-      const double bre = p.br[i * p.rank + r], bim = p.bi[i * p.rank + r];
-      double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
-      for (int l = 0; l < L; ++l) { // conj(B_ir) · G_i
-        ghr[l] += bre * gr[l] + bim * gi[l];
-        ghi[l] += bre * gi[l] - bim * gr[l];
-      }
-    }
-  }
+  laneMatVecBackward(p.outputs, p.rank, p.br.data(), p.bi.data(), h, g, gh,
+                     grad + p.param + 2 * p.rank * p.width);
   // ∂L/∂A_rc = Σ G_h,r conj(x_c); G_x = A† G_h.
-  if (gx)
-    std::fill(gx, gx + 2 * L * p.width, 0.0);
-  for (int r = 0; r < p.rank; ++r) {
-    const double *__restrict ghr = gh + 2 * L * r, *__restrict ghi = ghr + L;
-    for (int c = 0; c < p.width; ++c) {
-      const double *__restrict xr = xs + 2 * L * c, *__restrict xi = xr + L;
-      for (int l = 0; l < L; ++l) {
-        accR[l] = ghr[l] * xr[l] + ghi[l] * xi[l];
-        accI[l] = ghi[l] * xr[l] - ghr[l] * xi[l];
-      }
-      grad[p.param + 2 * (r * p.width + c)] = laneSum(accR);
-      grad[p.param + 2 * (r * p.width + c) + 1] = laneSum(accI);
-      if (!gx)
-        continue;
-      const double are = p.ar[r * p.width + c], aim = p.ai[r * p.width + c];
-      double *__restrict gxr = gx + 2 * L * c, *__restrict gxi = gxr + L;
-      for (int l = 0; l < L; ++l) { // conj(A_rc) · G_h,r
-        gxr[l] += are * ghr[l] + aim * ghi[l];
-        gxi[l] += are * ghi[l] - aim * ghr[l];
-      }
-    }
-  }
+  laneMatVecBackward(p.rank, p.width, p.ar.data(), p.ai.data(), xs, gh, gx,
+                     grad + p.param);
 }
 
 } // namespace
