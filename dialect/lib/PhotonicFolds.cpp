@@ -56,7 +56,10 @@ struct MergeConsecutiveUnitaries : public OpRewritePattern<UnitaryOp> {
     auto merged = rewriter.create<UnitaryOp>(
         outer.getLoc(), outer.getType(), inner.getInput(),
         writeMatrix(rewriter.getContext(), product, realValued),
-        /*layer=*/nullptr, /*factor=*/nullptr);
+        /*layer=*/nullptr, /*factor=*/nullptr, /*init_seed=*/nullptr);
+    // The product of two random draws is a random draw.
+    if (inner.getInitSeedAttr() && outer.getInitSeedAttr())
+      merged.setInitSeedAttr(outer.getInitSeedAttr());
     if (inner.getLayerAttr() == outer.getLayerAttr())
       merged.setLayerAttr(outer.getLayerAttr());
     if (inner.getFactorAttr() == outer.getFactorAttr())

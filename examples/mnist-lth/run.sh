@@ -21,9 +21,9 @@ photon-opt "$here/model.mlir" \
   --pass-pipeline="builtin.module(photonic-lower-to-mesh,photonic-train{$train report=$out/train.json})" \
   -o "$out/trained.mlir"
 
-echo "== 2. lottery-ticket pruning, layer-wise with theta and phi ranked separately (up to $rounds rounds), then dead-shifter elimination"
+echo "== 2. lottery-ticket pruning, the paper's layer-wise method (up to $rounds rounds, ticket chosen on validation), then dead-shifter elimination"
 photon-opt "$out/trained.mlir" \
-  --pass-pipeline="builtin.module(photonic-prune-lth{$train scope=layer-arm max-rounds=$rounds report=$out/lth.json},photonic-dead-shifter-elim{report=$out/dead-shifters.json})" \
+  --pass-pipeline="builtin.module(photonic-prune-lth{$train max-rounds=$rounds report=$out/lth.json},photonic-dead-shifter-elim{report=$out/dead-shifters.json})" \
   -o "$out/pruned.mlir"
 
 echo "== 3. export the phase table and the runtime program"

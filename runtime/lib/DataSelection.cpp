@@ -2,10 +2,12 @@
 #include "photon/Runtime/DataSelection.h"
 
 #include "photon/Runtime/FourierFeatures.h"
+#include "photon/Runtime/Random.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <cmath>
 #include <numeric>
 
 using llvm::createStringError;
@@ -26,7 +28,7 @@ static llvm::Expected<TrainTestSplit> fourier(TrainTestSplit split,
   llvm::Expected<Dataset> test = applyFourierFeatures(split.test, radius);
   if (!test)
     return test.takeError();
-  return TrainTestSplit{std::move(*train), std::move(*test)};
+  return TrainTestSplit{std::move(*train), std::move(*test), Dataset{}};
 }
 
 static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
@@ -73,16 +75,49 @@ static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
                          llvm::Twine(test->dims()) + " features, '" +
                          options.trainFile + "' has " +
                          llvm::Twine(train->dims()));
-    return TrainTestSplit{std::move(*train), std::move(*test)};
+    return TrainTestSplit{std::move(*train), std::move(*test), Dataset{}};
   }
   return optionError("unknown data set '" + options.dataset +
                      "' (expected mnist, fashion-mnist or csv)");
+}
+
+llvm::Error carveValidation(TrainTestSplit &split, double fraction,
+                            uint64_t seed) {
+  if (!(fraction >= 0.0 && fraction < 1.0))
+    return optionError("'validation' must be in [0, 1), got " +
+                       llvm::Twine(std::to_string(fraction)));
+  const int n = split.train.samples();
+  const int count = static_cast<int>(std::floor(fraction * n + 0.5));
+  if (count == 0)
+    return llvm::Error::success();
+  if (count >= n)
+    return optionError("'validation' " + llvm::Twine(std::to_string(fraction)) +
+                       " leaves no training sample out of " + llvm::Twine(n));
+  std::vector<int> order(static_cast<size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  Random random(seed);
+  for (int i = 0; i < count; ++i) {
+    int j = i + static_cast<int>(random.uniform() * (n - i));
+    std::swap(order[i], order[std::min(j, n - 1)]);
+  }
+  std::vector<char> chosen(static_cast<size_t>(n), 0);
+  for (int i = 0; i < count; ++i)
+    chosen[order[i]] = 1;
+  std::vector<int> validation, train;
+  for (int i = 0; i < n; ++i)
+    (chosen[i] ? validation : train).push_back(i);
+  split.validation = subset(split.train, validation);
+  split.train = subset(split.train, train);
+  return llvm::Error::success();
 }
 
 llvm::Expected<TrainTestSplit> loadDataSelection(const DataSelection &options) {
   if (options.trainLimit < 0)
     return optionError("'train-limit' must be >= 0, got " +
                        llvm::Twine(options.trainLimit));
+  if (!(options.validation >= 0.0 && options.validation < 1.0))
+    return optionError("'validation' must be in [0, 1), got " +
+                       llvm::Twine(std::to_string(options.validation)));
   std::string dataDir =
       options.dataDir.empty() ? defaultDataDir() : options.dataDir;
   llvm::Expected<TrainTestSplit> split = loadRaw(options, dataDir);
@@ -96,6 +131,9 @@ llvm::Expected<TrainTestSplit> loadDataSelection(const DataSelection &options) {
   if (split->train.samples() == 0 || split->test.samples() == 0)
     return optionError("data set '" + options.dataset +
                        "' has an empty training or test set");
+  if (llvm::Error error = carveValidation(*split, options.validation,
+                                          options.validationSeed))
+    return std::move(error);
   return split;
 }
 

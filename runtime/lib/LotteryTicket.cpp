@@ -178,6 +178,8 @@ llvm::Expected<LthResult> runLotteryTicket(Program &program,
     record.rate = rate;
     record.pruned = pruned;
     record.accuracy = callbacks.evaluate(program);
+    if (callbacks.report)
+      record.testAccuracy = callbacks.report(program);
     if (r == 0)
       baseline = record.accuracy;
     record.accuracyLoss = baseline - record.accuracy;
@@ -206,7 +208,7 @@ llvm::Expected<LthResult> runLotteryTicket(Program &program,
     }
     rate = options.rates[std::min<size_t>(r, options.rates.size() - 1)];
     llvm::Expected<int> count =
-        pruneBottomPercentile(program, rate, options.scope);
+        pruneBottomPercentile(program, rate, options.scope, options.criterion);
     if (!count)
       return count.takeError();
     pruned = *count;
@@ -225,6 +227,8 @@ llvm::Expected<LthResult> runLotteryTicket(Program &program,
     callbacks.finalTrain(program);
     applyMasks(program);
     result.finalAccuracy = callbacks.evaluate(program);
+    if (callbacks.report)
+      result.finalTestAccuracy = callbacks.report(program);
   }
   return result;
 }
@@ -232,6 +236,13 @@ llvm::Expected<LthResult> runLotteryTicket(Program &program,
 //===----------------------------------------------------------------------===//
 // Reports
 //===----------------------------------------------------------------------===//
+
+/// A finite number, or null.
+static llvm::json::Value optionalNumber(double value) {
+  if (std::isfinite(value))
+    return value;
+  return nullptr;
+}
 
 llvm::json::Value toJson(const LthRound &r) {
   llvm::json::Array meshSparsity;
@@ -248,6 +259,7 @@ llvm::json::Value toJson(const LthRound &r) {
                             {"prunable", r.prunable},
                             {"accuracy", r.accuracy},
                             {"accuracy_loss", r.accuracyLoss},
+                            {"test_accuracy", optionalNumber(r.testAccuracy)},
                             {"mean_phase_rad", r.meanPhase},
                             {"prunable_power_mw", r.prunablePowerMw},
                             {"total_power_mw", r.totalPowerMw},
@@ -258,29 +270,35 @@ llvm::json::Value toJson(const LthResult &result) {
   llvm::json::Array rounds;
   for (const LthRound &r : result.rounds)
     rounds.push_back(toJson(r));
-  llvm::json::Value finalAccuracy = nullptr;
-  if (result.finalAccuracy)
-    finalAccuracy = *result.finalAccuracy;
-  return llvm::json::Object{{"rounds", std::move(rounds)},
-                            {"stop", lthStopName(result.stop)},
-                            {"best_round", result.bestRound},
-                            {"final_accuracy", std::move(finalAccuracy)}};
+  auto optional = [](const std::optional<double> &value) {
+    return value ? optionalNumber(*value) : llvm::json::Value(nullptr);
+  };
+  return llvm::json::Object{
+      {"rounds", std::move(rounds)},
+      {"stop", lthStopName(result.stop)},
+      {"best_round", result.bestRound},
+      {"final_accuracy", optional(result.finalAccuracy)},
+      {"final_test_accuracy", optional(result.finalTestAccuracy)}};
 }
 
 void printLthTable(const LthResult &result, llvm::raw_ostream &os) {
-  os << "round  rate  pruned  sparsity  theta    phi      accuracy  loss     "
-        "mean_phase  power_mw\n";
+  os << "round  rate  pruned  sparsity  theta    phi      val_acc   loss     "
+        "test_acc  mean_phase  power_mw\n";
   for (const LthRound &r : result.rounds)
     os << llvm::format(
         "%5d  %4.2f  %6d  %7.2f%%  %6.2f%%  %6.2f%%  %8.4f  "
-        "%7.4f  %10.4f  %8.1f%s\n",
+        "%7.4f  %8.4f  %10.4f  %8.1f%s\n",
         r.round, r.rate, r.pruned, 100.0 * r.sparsity, 100.0 * r.thetaSparsity,
-        100.0 * r.phiSparsity, r.accuracy, r.accuracyLoss, r.meanPhase,
-        r.prunablePowerMw, r.round == result.bestRound ? "  *best" : "");
+        100.0 * r.phiSparsity, r.accuracy, r.accuracyLoss, r.testAccuracy,
+        r.meanPhase, r.prunablePowerMw,
+        r.round == result.bestRound ? "  *best" : "");
   os << "stop: " << lthStopName(result.stop)
      << ", best round: " << result.bestRound;
   if (result.finalAccuracy)
     os << llvm::format(", final accuracy: %.4f", *result.finalAccuracy);
+  if (result.finalTestAccuracy)
+    os << llvm::format(", final test accuracy: %.4f",
+                       *result.finalTestAccuracy);
   os << "\n";
 }
 

@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/MagnitudePruning.h"
 
-#include "photon/Runtime/DeadShifters.h"
 #include "photon/Runtime/Metrics.h"
 #include "photon/Runtime/Pruning.h"
 
@@ -20,12 +19,12 @@ static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message.str());
 }
 
-double phaseMagnitudeSigma(const Mesh &mesh) {
+double phaseMagnitudeSigma(const Mesh &mesh, PhaseCriterion criterion) {
   // Two passes (mean, then squared deviations) for accuracy.
   std::vector<double> values;
   for (int i = 0; i < 2 * mesh.mziCount(); ++i)
     if (isLiveNonZero(mesh, i))
-      values.push_back(phaseDistanceFromZero(shifterPhase(mesh, i)));
+      values.push_back(phaseMagnitude(shifterPhase(mesh, i), criterion));
   if (values.empty())
     return 0.0;
   double mean = 0.0;
@@ -38,12 +37,13 @@ double phaseMagnitudeSigma(const Mesh &mesh) {
   return std::sqrt(var / values.size());
 }
 
-int pruneBelowThreshold(Mesh &mesh, double threshold) {
+int pruneBelowThreshold(Mesh &mesh, double threshold,
+                        PhaseCriterion criterion) {
   int pruned = 0;
   for (int i = 0; i < 2 * mesh.mziCount(); ++i) {
     if (!mesh.mask.empty() && mesh.mask[i] == 0)
       continue;
-    if (phaseDistanceFromZero(shifterPhase(mesh, i)) < threshold) {
+    if (phaseMagnitude(shifterPhase(mesh, i), criterion) < threshold) {
       pruneShifter(mesh, i);
       ++pruned;
     }
@@ -59,13 +59,15 @@ static llvm::Error checkAlpha(double alpha) {
   return llvm::Error::success();
 }
 
-llvm::Expected<int> pruneByMagnitude(Program &program, double alpha) {
+llvm::Expected<int> pruneByMagnitude(Program &program, double alpha,
+                                     PhaseCriterion criterion) {
   if (llvm::Error e = checkAlpha(alpha))
     return std::move(e);
   int pruned = 0;
   for (int layer : meshLayerIndices(program)) {
     Mesh &mesh = program.layers[layer].mesh;
-    pruned += pruneBelowThreshold(mesh, alpha * phaseMagnitudeSigma(mesh));
+    pruned += pruneBelowThreshold(
+        mesh, alpha * phaseMagnitudeSigma(mesh, criterion), criterion);
   }
   return pruned;
 }
@@ -83,7 +85,8 @@ pruneByMagnitudeIterative(Program &program,
   std::vector<int> meshes = meshLayerIndices(program);
   std::vector<double> sigma;
   for (int layer : meshes)
-    sigma.push_back(phaseMagnitudeSigma(program.layers[layer].mesh));
+    sigma.push_back(
+        phaseMagnitudeSigma(program.layers[layer].mesh, options.criterion));
 
   std::vector<MagnitudeStep> steps;
   for (int s = 1; s <= options.steps; ++s) {
@@ -94,10 +97,10 @@ pruneByMagnitudeIterative(Program &program,
     for (size_t m = 0; m < meshes.size(); ++m) {
       Mesh &mesh = program.layers[meshes[m]].mesh;
       if (options.recomputeSigma)
-        sigma[m] = phaseMagnitudeSigma(mesh);
+        sigma[m] = phaseMagnitudeSigma(mesh, options.criterion);
       double threshold = options.alpha * sigma[m] * scale;
       step.thresholds.push_back(threshold);
-      step.pruned += pruneBelowThreshold(mesh, threshold);
+      step.pruned += pruneBelowThreshold(mesh, threshold, options.criterion);
     }
     if (fineTune) {
       fineTune(program);

@@ -30,6 +30,23 @@ const char *pruneScopeName(PruneScope scope) {
   return "?";
 }
 
+const char *phaseCriterionName(PhaseCriterion criterion) {
+  return criterion == PhaseCriterion::Wrapped ? "wrapped" : "circular";
+}
+
+std::optional<PhaseCriterion> parsePhaseCriterion(llvm::StringRef name) {
+  if (name == "wrapped")
+    return PhaseCriterion::Wrapped;
+  if (name == "circular")
+    return PhaseCriterion::Circular;
+  return std::nullopt;
+}
+
+double phaseMagnitude(double phase, PhaseCriterion criterion) {
+  return criterion == PhaseCriterion::Wrapped ? wrapPhase(phase)
+                                              : phaseDistanceFromZero(phase);
+}
+
 std::vector<int> meshLayerIndices(const Program &program) {
   std::vector<int> indices;
   for (size_t i = 0; i < program.layers.size(); ++i)
@@ -110,7 +127,8 @@ static int pruneSmallest(Program &program, std::vector<Candidate> &pool,
 }
 
 llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
-                                          PruneScope scope) {
+                                          PruneScope scope,
+                                          PhaseCriterion criterion) {
   if (!(k > 0.0 && k < 1.0))
     return makeError(
         llvm::formatv("pruning fraction k is {0}, expected a value in (0, 1)",
@@ -123,7 +141,7 @@ llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
     for (int i = 0; i < 2 * mzis; ++i) {
       if (isLiveNonZero(mesh, i))
         pool.push_back(
-            {phaseDistanceFromZero(shifterPhase(mesh, i)), layer, i});
+            {phaseMagnitude(shifterPhase(mesh, i), criterion), layer, i});
       // layer-arm: the θ group [0, K) ends before φ starts.
       if (scope == PruneScope::LayerArm && i + 1 == mzis) {
         pruned += pruneSmallest(program, pool, k);

@@ -39,3 +39,30 @@ func.func @one_mode(%x: !photonic.field<1>) -> !photonic.field<1> {
   %y = photonic.unitary %x matrix(dense<[[(0.0, 1.0)]]> : tensor<1x1xcomplex<f64>>) : !photonic.field<1>
   return %y : !photonic.field<1>
 }
+
+// -----
+
+// Phase initialisation. With the default (auto), the meshes of a randomly
+// initialised layer (its unitaries carry init_seed) get θ, φ and output
+// phases drawn uniformly in [0, 2π), so some θ lie above π; the meshes of
+// given weights keep the decomposed phases (every θ in [0, π]).
+// RUN: photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh)' -o %t.auto.mlir
+// RUN: %python %S/Inputs/check_phase_init.py %t.auto.mlir | FileCheck %s --check-prefix=AUTO
+// AUTO: layer 0 V: uniform
+// AUTO-NEXT: layer 0 U: uniform
+// AUTO-NEXT: layer 1 V: decomposed
+// AUTO-NEXT: layer 1 U: decomposed
+// RUN: photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh{phase-init=decompose})' | %python %S/Inputs/check_phase_init.py /dev/stdin | FileCheck %s --check-prefix=DECOMPOSE
+// DECOMPOSE-COUNT-4: decomposed
+// RUN: photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh{phase-init=uniform})' | %python %S/Inputs/check_phase_init.py /dev/stdin | FileCheck %s --check-prefix=UNIFORM
+// UNIFORM-COUNT-4: uniform
+// The draw is seeded: the same IR twice, another phase-seed another draw.
+// RUN: photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh)' | diff - %t.auto.mlir
+// RUN: photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh{phase-seed=1})' | not diff - %t.auto.mlir > /dev/null
+// photonic-train stores the phases it started from as the initial values
+// lottery-ticket resets return to: exactly the uniform draw.
+// RUN: photon-opt %t.auto.mlir --photonic-train='dataset=csv train-file=%S/Inputs/init-train.csv test-file=%S/Inputs/init-train.csv epochs=1 validation=0' -o %t.trained.mlir 2>/dev/null
+// RUN: %python %S/Inputs/check_phase_init.py %t.trained.mlir --initial-from %t.auto.mlir | FileCheck %s --check-prefix=INITIAL
+// INITIAL-COUNT-4: initial = lowered
+// RUN: not photon-opt %S/Inputs/init-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh{phase-init=gaussian})' 2>&1 | FileCheck %s --check-prefix=BADINIT
+// BADINIT: photonic-decompose-unitary: unknown phase-init 'gaussian' (expected auto, uniform or decompose)

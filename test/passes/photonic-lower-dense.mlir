@@ -60,13 +60,13 @@ func.func @zero(%x: !photonic.field<3>) -> !photonic.field<2> {
 // Seeded initializers are lowered too; layers are numbered in order.
 // CHECK-LABEL: func.func @two_layers
 func.func @two_layers(%x: !photonic.field<16>) -> !photonic.field<10> {
-  // CHECK: photonic.unitary {{.*}} : tensor<16x16xcomplex<f64>>) {factor = "V", layer = 0 : i64}
+  // CHECK: photonic.unitary {{.*}} : tensor<16x16xcomplex<f64>>) {factor = "V", init_seed = 1 : i64, layer = 0 : i64}
   // CHECK: photonic.diagonal {{.*}} {layer = 0 : i64} : !photonic.field<16> -> !photonic.field<16>
-  // CHECK: photonic.unitary {{.*}} {factor = "U", layer = 0 : i64}
+  // CHECK: photonic.unitary {{.*}} {factor = "U", init_seed = 1 : i64, layer = 0 : i64}
   // CHECK: photonic.activation softplus
-  // CHECK: photonic.unitary {{.*}} : tensor<16x16xf64>) {factor = "V", layer = 1 : i64}
+  // CHECK: photonic.unitary {{.*}} : tensor<16x16xf64>) {factor = "V", init_seed = 2 : i64, layer = 1 : i64}
   // CHECK: photonic.diagonal {{.*}} {layer = 1 : i64} : !photonic.field<16> -> !photonic.field<10>
-  // CHECK: photonic.unitary {{.*}} : tensor<10x10xf64>) {factor = "U", layer = 1 : i64}
+  // CHECK: photonic.unitary {{.*}} : tensor<10x10xf64>) {factor = "U", init_seed = 2 : i64, layer = 1 : i64}
   %a = photonic.dense %x init(normal, seed = 1) complex : !photonic.field<16> -> !photonic.field<16>
   %b = photonic.activation softplus %a : !photonic.field<16>
   %c = photonic.dense %b init(uniform, seed = 2) : !photonic.field<16> -> !photonic.field<10>

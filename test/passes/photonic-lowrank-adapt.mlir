@@ -13,7 +13,7 @@
 // RUN: photon-run %t.adapted.json --dataset csv --train-file %S/Inputs/blobs-train.csv --test-file %S/Inputs/blobs-test.csv | FileCheck %s --check-prefix=CLASSIFY
 // RUN: photon-run %t.adapted.json --dataset csv --train-file %S/Inputs/blobs-train.csv --test-file %S/Inputs/blobs-test.csv --noise weight_sigma=0.2,input_bits=4,output_bits=3 --trials 5 | FileCheck %s --check-prefix=NOISY
 
-// CHECK: photonic-lowrank-adapt: rank 1 adapters on 2 dense layers (2 new), 30 epochs on csv (90 train, 45 test samples) under input_bits=4,output_bits=3,weight_sigma=0.2
+// CHECK: photonic-lowrank-adapt: rank 1 adapters on 2 dense layers (2 new), 30 epochs on csv (81 train, 9 validation, 45 test samples) under input_bits=4,output_bits=3,weight_sigma=0.2
 // CHECK-NEXT: trainable: 30 adapter parameters, 31.25 % of 96 (66 phase parameters frozen)
 // CHECK-NEXT: before: clean {{[0-9.]+}} %, noisy {{[0-9.]+}} ± {{[0-9.]+}} % (worst {{[0-9.]+}} %, 20 chips)
 // CHECK-NEXT: after: clean {{[0-9.]+}} %, noisy {{[0-9.]+}} ± {{[0-9.]+}} % (worst {{[0-9.]+}} %)
@@ -45,7 +45,7 @@
 // Existing adapters are trained further, none added; noise=none is plain
 // low-rank fine-tuning.
 // RUN: photon-opt %t.adapted.mlir --pass-pipeline='builtin.module(photonic-lowrank-adapt{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 epochs=2 rank=1 noise=none eval-trials=1})' -o %t.again.mlir 2>&1 | FileCheck %s --check-prefix=AGAIN
-// AGAIN: rank 1 adapters on 2 dense layers (0 new), 2 epochs on csv (90 train, 45 test samples) under none
+// AGAIN: rank 1 adapters on 2 dense layers (0 new), 2 epochs on csv (81 train, 9 validation, 45 test samples) under none
 // RUN: grep -c photonic.adapter %t.again.mlir | FileCheck %s --check-prefix=COUNT
 // COUNT: 2
 

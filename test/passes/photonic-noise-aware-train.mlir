@@ -4,7 +4,7 @@
 // RUN: photon-opt %t.trained.mlir --pass-pipeline='builtin.module(photonic-noise-aware-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30 noise=phase_sigma=0.2,phase_bits=8 eval-trials=10 report=%t.json})' -o %t.nat.mlir 2>&1 | FileCheck %s
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 
-// CHECK: photonic-noise-aware-train: 30 epochs on csv (90 train, 45 test samples) under phase_sigma=0.2,phase_bits=8
+// CHECK: photonic-noise-aware-train: 30 epochs on csv (81 train, 9 validation, 45 test samples) under phase_sigma=0.2,phase_bits=8
 // CHECK-NEXT: before: clean {{[0-9.]+}} %, noisy {{[0-9.]+}} ± {{[0-9.]+}} % (worst {{[0-9.]+}} %, 10 chips)
 // CHECK-NEXT: after: clean {{[0-9.]+}} %, noisy {{[0-9.]+}} ± {{[0-9.]+}} % (worst {{[0-9.]+}} %)
 

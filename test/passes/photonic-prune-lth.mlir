@@ -6,8 +6,8 @@
 
 // The table has one row per round; 42 MZI shifters, 20 % of the live
 // non-zero ones go per round.
-// CHECK: photonic-prune-lth: csv (90 train, 45 test samples), layer-wise, stopped by max-rounds
-// CHECK-NEXT: round  rate  pruned  sparsity  theta    phi      accuracy
+// CHECK: photonic-prune-lth: csv (81 train, 9 validation, 45 test samples), layer-wise, criterion wrapped, chosen on validation, stopped by max-rounds
+// CHECK-NEXT: round  rate  pruned  sparsity  theta    phi      val_acc   loss     test_acc
 // CHECK-NEXT: {{^ +}}0  0.00       0     0.00%
 // CHECK-NEXT: {{^ +}}1  0.20       {{[0-9]+}}    {{1[0-9]\.[0-9]+}}%
 // CHECK-NEXT: {{^ +}}2  0.20
@@ -15,9 +15,13 @@
 // CHECK-NEXT: {{^ +}}4  0.20       {{[0-9]+}}    {{[4-6][0-9]\.[0-9]+}}%
 // CHECK-NEXT: stop: max-rounds, best round:
 
+// REPORT: "criterion": "wrapped"
 // REPORT: "lth":
+// REPORT: "test_accuracy": {{1|0\.[0-9]+}}
 // REPORT: "stop": "max-rounds"
 // REPORT: "pass": "photonic-prune-lth"
+// REPORT: "scope": "layer-wise"
+// REPORT: "selection_split": "validation"
 
 // Pruned shifters are exactly 0 in the IR.
 // MASKS: masks ok: {{[1-9][0-9]*}} masked
@@ -42,7 +46,7 @@
 // layer-arm ranks θ and φ of each mesh separately: both arms lose the same
 // share (per mesh the arms have equally many candidates).
 // RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 rates=0.3 max-rounds=2 max-accuracy-loss=1.0 scope=layer-arm})' -o %t.arm.mlir 2>&1 | FileCheck %s --check-prefix=ARM
-// ARM: csv (90 train, 45 test samples), layer-arm, stopped by max-rounds
+// ARM: csv (81 train, 9 validation, 45 test samples), layer-arm, criterion wrapped, chosen on validation, stopped by max-rounds
 // ARM: {{^ +}}1  0.30       {{[0-9]+}}    [[S1:[0-9.]+]]%  [[S1]]%  [[S1]]%
 // ARM: {{^ +}}2  0.30       {{[0-9]+}}    [[S2:[0-9.]+]]%  [[S2]]%  [[S2]]%
 // RUN: %python %S/Inputs/check_masks.py %t.arm.mlir | FileCheck %s --check-prefix=MASKS

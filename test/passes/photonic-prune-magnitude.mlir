@@ -3,8 +3,8 @@
 // RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30},photonic-prune-magnitude{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 alpha=1.0 mode=iterative steps=4 report=%t.json})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=ITER
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 
-// ONESHOT: photonic-prune-magnitude: one-shot, alpha 1: sparsity {{[1-9][0-9]?\.[0-9]}} % (theta {{.*}} %, phi {{.*}} %), test accuracy {{.*}} % -> {{.*}} %
-// ITER: photonic-prune-magnitude: iterative, alpha 1: sparsity {{[1-9][0-9]?\.[0-9]}} %
+// ONESHOT: photonic-prune-magnitude: one-shot, alpha 1, criterion wrapped: sparsity {{[1-9][0-9]?\.[0-9]}} % (theta {{.*}} %, phi {{.*}} %), validation accuracy {{[0-9.]+}} % -> {{[0-9.]+}} %, test accuracy {{[0-9.]+}} % -> {{[0-9.]+}} %
+// ITER: photonic-prune-magnitude: iterative, alpha 1, criterion wrapped: sparsity {{[1-9][0-9]?\.[0-9]}} %
 // MASKS: masks ok: {{[1-9][0-9]*}} masked
 // REPORT: "mode": "iterative",
 // REPORT: "steps": [

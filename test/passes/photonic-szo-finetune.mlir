@@ -1,11 +1,11 @@
 // SZO-SCD on a chip with strong static phase error: the deployed accuracy
 // recovers, passive shifters keep their phases, the active set is written.
 // RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=30})' -o %t.trained.mlir 2>/dev/null
-// RUN: photon-opt %t.trained.mlir --pass-pipeline='builtin.module(photonic-szo-finetune{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv alpha=0.5 s=0.5 epochs=20 batch-size=16 deploy-noise=phase_sigma=0.6 noise-seed=3 report=%t.json})' -o %t.szo.mlir 2>&1 | FileCheck %s
+// RUN: photon-opt %t.trained.mlir --pass-pipeline='builtin.module(photonic-szo-finetune{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv alpha=0.5 s=0.5 epochs=40 batch-size=16 deploy-noise=phase_sigma=0.6 noise-seed=3 report=%t.json})' -o %t.szo.mlir 2>&1 | FileCheck %s
 // RUN: %python %S/Inputs/check_passive.py %t.trained.mlir %t.szo.mlir | FileCheck %s --check-prefix=PASSIVE
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 
-// CHECK: photonic-szo-finetune: szo-scd on csv (90 train, 45 test samples), chip phase_sigma=0.6, 21 of 42 mesh shifters active
+// CHECK: photonic-szo-finetune: szo-scd on csv (81 train, 9 validation, 45 test samples), chip phase_sigma=0.6, 21 of 42 mesh shifters active
 // CHECK-NEXT: test accuracy: ideal 100.00 %, deployed {{[1-6][0-9]\.[0-9]+}} % -> {{(9[0-9]|100)\.[0-9]+}} %
 // CHECK-NEXT: {{[0-9]+}} queries ({{[0-9]+}} samples), {{[0-9]+}} accepted steps, {{[0-9]+}} step backs (0 skipped for power)
 // PASSIVE: passive ok: {{[0-9]+}} passive unchanged, {{[1-9][0-9]*}} of 21 active moved
@@ -15,7 +15,7 @@
 // A second run reuses the active set from the IR; the zeroth-order baseline
 // spends exactly its query budget.
 // RUN: photon-opt %t.szo.mlir --pass-pipeline='builtin.module(photonic-szo-finetune{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv method=zo alpha=0.9 epochs=50 max-queries=500 deploy-noise=phase_sigma=0.6 noise-seed=3})' -o %t.zo.mlir 2>&1 | FileCheck %s --check-prefix=ZO
-// ZO: zo on csv (90 train, 45 test samples), chip phase_sigma=0.6, 21 of 42 mesh shifters active
+// ZO: zo on csv (81 train, 9 validation, 45 test samples), chip phase_sigma=0.6, 21 of 42 mesh shifters active
 // ZO: 500 queries
 // RUN: %python %S/Inputs/check_passive.py %t.szo.mlir %t.zo.mlir | FileCheck %s --check-prefix=PASSIVE
 

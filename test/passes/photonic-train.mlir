@@ -9,13 +9,17 @@
 // CHECK: photonic.diagonal {{.*}} initial(theta = [{{.*}}] gain = {{.*}}) {layer = 0 : i64}
 
 // The blobs are easy: training must reach at least 90 % on the test split.
-// LOG: photonic-train: 30 epochs on csv (90 train, 45 test samples): train accuracy {{(9[0-9]|100)\.[0-9]+}} %, test accuracy {{(9[0-9]|100)\.[0-9]+}} %
+// A tenth of the training split (9 of 90 samples, seeded) is held out for
+// validation.
+// LOG: photonic-train: 30 epochs on csv (81 train, 9 validation, 45 test samples): train accuracy {{(9[0-9]|100)\.[0-9]+}} %, validation accuracy {{(8[0-9]|9[0-9]|100)\.[0-9]+}} %, test accuracy {{(9[0-9]|100)\.[0-9]+}} %
 
 // REPORT: "dataset": "csv",
 // REPORT: "epochs": 30,
 // REPORT: "pass": "photonic-train",
 // REPORT: "test_accuracy": {{1|0\.9}}
-// REPORT: "train_samples": 90
+// REPORT: "train_samples": 81
+// REPORT: "validation_accuracy": {{1|0\.[89]}}
+// REPORT: "validation_samples": 9
 
 // Bad options and data leave the IR alone, with a message naming the option.
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=imagenet})' 2>&1 | FileCheck %s --check-prefix=UNKNOWN

@@ -164,16 +164,64 @@ double populationSigma(const std::vector<double> &v) {
   return std::sqrt(var / v.size());
 }
 
-TEST(MagnitudePruning, SigmaOfNonZeroAdjustedMagnitudes) {
+TEST(MagnitudePruning, SigmaOfNonZeroCircularMagnitudes) {
   Program p = magnitudeLayer();
   double sigma =
       populationSigma({0.1, 1.0, 2.0, kTwoPi - 6.2, 3.0}); // zero excluded
-  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh), sigma, 1e-15);
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh, PhaseCriterion::Circular),
+              sigma, 1e-15);
   // Masked shifters are excluded too.
   pruneShifter(p.layers[0].mesh, 2);
-  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh),
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh, PhaseCriterion::Circular),
               populationSigma({0.1, 1.0, kTwoPi - 6.2, 3.0}), 1e-15);
   EXPECT_EQ(phaseMagnitudeSigma(makeZeroMesh(Topology::Clements, 4)), 0.0);
+}
+
+TEST(MagnitudePruning, SigmaOfNonZeroWrappedMagnitudesIsTheDefault) {
+  Program p = magnitudeLayer();
+  // The wrapped phase of 6.2 is 6.2 itself.
+  const double sigma = populationSigma({0.1, 1.0, 2.0, 6.2, 3.0});
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh), sigma, 1e-15);
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh, PhaseCriterion::Wrapped),
+              sigma, 1e-15);
+  // Phases outside [0, 2π) are wrapped first: -0.1 is 2π − 0.1.
+  p.layers[0].mesh.theta[0] = -0.1;
+  EXPECT_NEAR(phaseMagnitudeSigma(p.layers[0].mesh),
+              populationSigma({kTwoPi - 0.1, 1.0, 2.0, 6.2, 3.0}), 1e-14);
+}
+
+TEST(MagnitudePruning, WrappedOneShotKeepsPhasesNearTwoPi) {
+  // Wrapped magnitudes {0.1, 1, 2, 6.2, 0, 3}: σ ≈ 2.11, 0.4·σ ≈ 0.84.
+  const double sigma = populationSigma({0.1, 1.0, 2.0, 6.2, 3.0});
+  ASSERT_GT(0.4 * sigma, 0.1);
+  ASSERT_LT(0.4 * sigma, 1.0);
+  Program p = magnitudeLayer();
+  ASSERT_EQ(*pruneByMagnitude(p, 0.4), 2); // 0.1 and the live zero
+  const Mesh &mesh = p.layers[0].mesh;
+  EXPECT_TRUE(masked(mesh, 0));
+  EXPECT_FALSE(masked(mesh, 3)); // 6.2: a large heater setting, kept
+  EXPECT_TRUE(masked(mesh, 4));
+  EXPECT_EQ(mesh.phi[0], 6.2);
+}
+
+TEST(PhaseCriterion, NamesAndMagnitudes) {
+  EXPECT_EQ(parsePhaseCriterion("wrapped"), PhaseCriterion::Wrapped);
+  EXPECT_EQ(parsePhaseCriterion("circular"), PhaseCriterion::Circular);
+  EXPECT_EQ(parsePhaseCriterion("magnitude"), std::nullopt);
+  EXPECT_STREQ(phaseCriterionName(PhaseCriterion::Wrapped), "wrapped");
+  EXPECT_STREQ(phaseCriterionName(PhaseCriterion::Circular), "circular");
+  EXPECT_EQ(phaseMagnitude(6.2, PhaseCriterion::Wrapped), 6.2);
+  EXPECT_NEAR(phaseMagnitude(6.2, PhaseCriterion::Circular), kTwoPi - 6.2,
+              1e-15);
+  EXPECT_NEAR(phaseMagnitude(kTwoPi + 0.5, PhaseCriterion::Wrapped), 0.5,
+              1e-15);
+  EXPECT_NEAR(phaseMagnitude(-0.5, PhaseCriterion::Wrapped), kTwoPi - 0.5,
+              1e-15);
+  EXPECT_NEAR(phaseMagnitude(-0.5, PhaseCriterion::Circular), 0.5, 1e-15);
+  EXPECT_EQ(phaseMagnitude(kTwoPi, PhaseCriterion::Wrapped), 0.0);
+  EXPECT_EQ(phaseMagnitude(3.0, PhaseCriterion::Wrapped), 3.0);
+  EXPECT_NEAR(phaseMagnitude(4.0, PhaseCriterion::Circular), kTwoPi - 4.0,
+              1e-15);
 }
 
 TEST(MagnitudePruning, OneShotThreshold) {
@@ -181,7 +229,7 @@ TEST(MagnitudePruning, OneShotThreshold) {
   ASSERT_GT(0.5 * sigma, 0.1); // σ ≈ 1.129
   ASSERT_LT(0.5 * sigma, 1.0);
   Program p = magnitudeLayer();
-  llvm::Expected<int> pruned = pruneByMagnitude(p, 0.5);
+  llvm::Expected<int> pruned = pruneByMagnitude(p, 0.5, PhaseCriterion::Circular);
   ASSERT_TRUE(static_cast<bool>(pruned));
   // 0.1, 6.2 (adjusted 0.083) and the live zero are below 0.5·σ.
   EXPECT_EQ(*pruned, 3);
@@ -197,7 +245,7 @@ TEST(MagnitudePruning, OneShotThreshold) {
   EXPECT_TRUE(masksHold(p));
 
   Program q = magnitudeLayer();
-  ASSERT_EQ(*pruneByMagnitude(q, 1.0), 4); // 1.0 < σ as well
+  ASSERT_EQ(*pruneByMagnitude(q, 1.0, PhaseCriterion::Circular), 4); // 1.0 < σ
   EXPECT_TRUE(masked(q.layers[0].mesh, 1));
 }
 
@@ -207,6 +255,7 @@ TEST(MagnitudePruning, IterativeApproachesTheThresholdInTenSteps) {
   int calls = 0;
   IterativeMagnitudeOptions options;
   options.alpha = 1.0;
+  options.criterion = PhaseCriterion::Circular;
   llvm::Expected<std::vector<MagnitudeStep>> steps =
       pruneByMagnitudeIterative(p, options, [&](Program &program) {
         ++calls;
@@ -240,6 +289,7 @@ TEST(MagnitudePruning, RecomputedSigmaUsesTheCurrentPhases) {
   options.alpha = 1.0;
   options.steps = 2;
   options.recomputeSigma = true;
+  options.criterion = PhaseCriterion::Circular;
   llvm::Expected<std::vector<MagnitudeStep>> steps =
       pruneByMagnitudeIterative(p, options, nullptr);
   ASSERT_TRUE(static_cast<bool>(steps));
@@ -326,15 +376,32 @@ TEST(BottomPercentile, LayerArmRanksThetaAndPhiSeparately) {
   EXPECT_STREQ(pruneScopeName(PruneScope::LayerArm), "layer-arm");
 }
 
-TEST(BottomPercentile, AdjustedMagnitudeAndRounding) {
+TEST(BottomPercentile, CircularMagnitudeAndRounding) {
   Program p = twoMeshes();
   p.layers[1].mesh.theta[2] = kTwoPi - 0.05; // 0.05 from 0: the smallest
   // Layer-wise, k = 0.25 of 6 candidates: floor(1.5 + 0.5) = 2 per mesh.
-  ASSERT_EQ(*pruneBottomPercentile(p, 0.25, PruneScope::LayerWise), 4);
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.25, PruneScope::LayerWise,
+                                   PhaseCriterion::Circular),
+            4);
   EXPECT_TRUE(masked(p.layers[1].mesh, 2));
   EXPECT_TRUE(masked(p.layers[1].mesh, 3)); // 1.1
   EXPECT_FALSE(masked(p.layers[1].mesh, 4));
   EXPECT_EQ(p.layers[1].mesh.theta[2], 0.0);
+}
+
+TEST(BottomPercentile, WrappedMagnitudeIsTheDefault) {
+  Program p = twoMeshes();
+  p.layers[1].mesh.theta[2] = kTwoPi - 0.05; // the largest heater setting
+  Program q = p;
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.25, PruneScope::LayerWise), 4);
+  ASSERT_EQ(*pruneBottomPercentile(q, 0.25, PruneScope::LayerWise,
+                                   PhaseCriterion::Wrapped),
+            4);
+  for (int i = 0; i < 6; ++i)
+    EXPECT_EQ(masked(p.layers[1].mesh, i), masked(q.layers[1].mesh, i)) << i;
+  EXPECT_FALSE(masked(p.layers[1].mesh, 2));
+  EXPECT_EQ(p.layers[1].mesh.theta[2], kTwoPi - 0.05);
+  EXPECT_TRUE(masked(p.layers[1].mesh, 3)); // 1.1
 }
 
 TEST(BottomPercentile, OnlyLiveNonZeroShiftersAreCandidates) {
@@ -569,6 +636,73 @@ TEST(LotteryTicket, StopsOnAccuracyLossAndReturnsTheBestTicket) {
   // The returned program is round 3's trained ticket.
   EXPECT_EQ(computeMetrics(p).prunable.masked, result->rounds[3].masked);
   EXPECT_TRUE(masksHold(p));
+}
+
+TEST(LotteryTicket, ChoosesTheTicketOnEvaluateNeverOnReport) {
+  // Validation (evaluate) stays within the budget for three pruning rounds
+  // and then drops; the test split (report) would pick round 1, where its
+  // accuracy peaks. The ticket is chosen on validation: round 3.
+  Program initial = randomProgram({11}, 5);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  // Sparsity after r rounds of 10 %: 0.1, 0.19, 0.27, 0.34.
+  fake.accuracyOfSparsity = [](double s) { return s < 0.3 ? 0.9 : 0.8; };
+  LthCallbacks callbacks = fake.callbacks();
+  callbacks.report = [](const Program &ticket) {
+    double s = computeMetrics(ticket).prunable.sparsity();
+    return s > 0.05 && s < 0.15 ? 0.95 : 0.7;
+  };
+  LthOptions options;
+  options.rates = {0.1};
+  options.maxAccuracyLoss = 0.05;
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, callbacks);
+  ASSERT_TRUE(static_cast<bool>(result));
+  ASSERT_EQ(result->rounds.size(), 5u);
+  int testBest = 0;
+  for (const LthRound &round : result->rounds) {
+    EXPECT_FALSE(std::isnan(round.testAccuracy));
+    if (round.testAccuracy > result->rounds[testBest].testAccuracy)
+      testBest = round.round;
+  }
+  EXPECT_EQ(testBest, 1);
+  EXPECT_EQ(result->bestRound, 3);
+  EXPECT_EQ(result->rounds[1].testAccuracy, 0.95);
+  EXPECT_EQ(result->rounds[3].testAccuracy, 0.7);
+  EXPECT_EQ(computeMetrics(p).prunable.masked, result->rounds[3].masked);
+  // The JSON report carries both accuracies.
+  llvm::json::Value json = toJson(result->rounds[1]);
+  EXPECT_EQ(json.getAsObject()->getNumber("test_accuracy"), 0.95);
+  EXPECT_EQ(json.getAsObject()->getNumber("accuracy"), 0.9);
+}
+
+TEST(LotteryTicket, WithoutReportTheTestAccuracyIsNull) {
+  Program initial = randomProgram({5}, 6);
+  Program p = initial;
+  FakeTraining fake;
+  fake.initial = &initial;
+  LthOptions options;
+  options.maxRounds = 1;
+  llvm::Expected<LthResult> result =
+      runLotteryTicket(p, initial, options, fake.callbacks());
+  ASSERT_TRUE(static_cast<bool>(result));
+  EXPECT_TRUE(std::isnan(result->rounds[0].testAccuracy));
+  std::string json;
+  llvm::raw_string_ostream os(json);
+  os << toJson(result->rounds[0]);
+  EXPECT_NE(json.find("\"test_accuracy\":null"), std::string::npos) << json;
+}
+
+TEST(LotteryTicket, DefaultsAreThePapers) {
+  LthOptions options;
+  EXPECT_EQ(options.scope, PruneScope::LayerWise);
+  EXPECT_EQ(options.criterion, PhaseCriterion::Wrapped);
+  EXPECT_EQ(options.maxRounds, 16);
+  ASSERT_EQ(options.rates.size(), 11u);
+  for (int r = 0; r < 10; ++r)
+    EXPECT_EQ(options.rates[r], 0.10);
+  EXPECT_EQ(options.rates[10], 0.25);
 }
 
 TEST(LotteryTicket, ChecksSparsityFirst) {

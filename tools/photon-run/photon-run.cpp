@@ -73,8 +73,16 @@ static cl::opt<std::string> datasetName(
     cl::desc("Classify a data set instead of --input: mnist, fashion-mnist "
              "or csv"),
     cl::init(""), cl::cat(runCategory));
-static cl::opt<std::string> split("split", cl::desc("test (default) or train"),
-                                  cl::init("test"), cl::cat(runCategory));
+static cl::opt<std::string>
+    split("split",
+          cl::desc("test (default), train or validation (the training "
+                   "split without, or only, its --validation part)"),
+          cl::init("test"), cl::cat(runCategory));
+static cl::opt<double> validationFraction(
+    "validation",
+    cl::desc("Fraction of the training split held out for validation, as "
+             "the passes' 'validation' option (default 0.1)"),
+    cl::init(0.1), cl::cat(runCategory));
 static cl::opt<std::string> dataDir("data-dir",
                                     cl::desc("Data directory (default: "
                                              "$PHOTON_DATA_DIR, else ./data)"),
@@ -182,9 +190,10 @@ static void printJson(const Eigen::MatrixXcd &outputs, bool real,
 
 /// Loads the --dataset selection and returns the chosen split.
 static Expected<runtime::Dataset> loadSplit() {
-  if (split != "test" && split != "train")
+  if (split != "test" && split != "train" && split != "validation")
     return createStringError(inconvertibleErrorCode(),
-                             "--split must be 'test' or 'train', got '" +
+                             "--split must be 'test', 'train' or "
+                             "'validation', got '" +
                                  split + "'");
   runtime::DataSelection selection;
   selection.dataset = datasetName;
@@ -192,11 +201,17 @@ static Expected<runtime::Dataset> loadSplit() {
   selection.trainFile = trainFile;
   selection.testFile = testFile;
   selection.fftRadius = fftRadius;
+  selection.validation = validationFraction;
   Expected<runtime::TrainTestSplit> data =
       runtime::loadDataSelection(selection);
   if (!data)
     return data.takeError();
-  return split == "test" ? std::move(data->test) : std::move(data->train);
+  if (split == "validation" && data->validation.samples() == 0)
+    return createStringError(inconvertibleErrorCode(),
+                             "--split validation needs --validation > 0");
+  return split == "test"    ? std::move(data->test)
+         : split == "train" ? std::move(data->train)
+                            : std::move(data->validation);
 }
 
 /// Checks that `set` fits `program`; `name` prefixes the message when the

@@ -5,6 +5,7 @@
 #include "photon/Transforms/Passes.h"
 
 #include "photon/Runtime/Decomposition.h"
+#include "photon/Runtime/PhaseInit.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -30,10 +31,33 @@ struct DecomposeUnitaryPass
           << "' (expected clements or reck)";
       return signalPassFailure();
     }
+    std::optional<runtime::PhaseInit> init = runtime::parsePhaseInit(phaseInit);
+    if (!init) {
+      mlir::emitError(getOperation().getLoc())
+          << "photonic-decompose-unitary: unknown phase-init '" << phaseInit
+          << "' (expected auto, uniform or decompose)";
+      return signalPassFailure();
+    }
     getOperation().walk([&](UnitaryOp op) {
-      // The verifier guarantees a readable, unitary, square matrix.
-      Eigen::MatrixXcd u = *readMatrix(op.getMatrix());
-      runtime::Mesh mesh = runtime::decomposeUnitary(*parsed, u);
+      std::optional<int64_t> initSeed = op.getInitSeed();
+      bool uniform = *init == runtime::PhaseInit::Uniform ||
+                     (*init == runtime::PhaseInit::Auto && initSeed);
+      runtime::Mesh mesh;
+      if (uniform) {
+        int modes = static_cast<int>(
+            llvm::cast<FieldType>(op.getInput().getType()).getModes());
+        uint64_t seed = runtime::mixSeeds(
+            {static_cast<uint64_t>(initSeed.value_or(0)),
+             static_cast<uint64_t>(phaseSeed),
+             static_cast<uint64_t>(op.getLayer().value_or(-1)),
+             op.getFactor() == std::optional<StringRef>("U") ? 1u : 0u});
+        mesh = runtime::uniformPhaseMesh(*parsed, modes, seed);
+        ++numUniform;
+      } else {
+        // The verifier guarantees a readable, unitary, square matrix.
+        Eigen::MatrixXcd u = *readMatrix(op.getMatrix());
+        mesh = runtime::decomposeUnitary(*parsed, u);
+      }
       OpBuilder builder(op);
       MeshOp meshOp = createMesh(builder, op.getLoc(), op.getInput(), mesh,
                                  op.getLayerAttr(), op.getFactorAttr());

@@ -63,10 +63,15 @@ struct LowerDensePass : public photon::impl::LowerDenseBase<LowerDensePass> {
     auto isReal = [](const Eigen::MatrixXcd &m) {
       return m.imag().isZero(0.0);
     };
+    // Factors of randomly initialised weights are random draws themselves:
+    // init_seed lets photonic-decompose-unitary draw uniform phases instead.
+    IntegerAttr initSeed;
+    if (!op.getWeights())
+      initSeed = builder.getI64IntegerAttr(*op.getSeed());
     Value v = builder.create<UnitaryOp>(
         op.getLoc(), op.getInput().getType(), op.getInput(),
         writeMatrix(context, svd.vAdjoint, isReal(svd.vAdjoint)), layer,
-        builder.getStringAttr("V"));
+        builder.getStringAttr("V"), initSeed);
     Value s = builder.create<DiagonalOp>(
         op.getLoc(), op.getOutput().getType(), v,
         builder.getDenseF64ArrayAttr(sigma.theta),
@@ -76,7 +81,7 @@ struct LowerDensePass : public photon::impl::LowerDenseBase<LowerDensePass> {
     Value u = builder.create<UnitaryOp>(
         op.getLoc(), op.getOutput().getType(), s,
         writeMatrix(context, svd.u, isReal(svd.u)), layer,
-        builder.getStringAttr("U"));
+        builder.getStringAttr("U"), initSeed);
     op.getOutput().replaceAllUsesWith(u);
     op.erase();
     ++numLowered;

@@ -14,6 +14,8 @@ void buildLowerToMeshPipeline(OpPassManager &pm,
   pm.addPass(createLowerDense());
   DecomposeUnitaryOptions decompose;
   decompose.topology = options.topology;
+  decompose.phaseInit = options.phaseInit;
+  decompose.phaseSeed = options.phaseSeed;
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createDecomposeUnitary(decompose));
 }

@@ -53,6 +53,16 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     options.scope = scope == "global"      ? runtime::PruneScope::Global
                     : scope == "layer-arm" ? runtime::PruneScope::LayerArm
                                            : runtime::PruneScope::LayerWise;
+    std::optional<runtime::PhaseCriterion> parsedCriterion =
+        runtime::parsePhaseCriterion(criterion);
+    if (!parsedCriterion) {
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-lth: 'criterion' must be wrapped or circular, "
+             "got '"
+          << criterion << "'";
+      return signalPassFailure();
+    }
+    options.criterion = *parsedCriterion;
     options.maxRounds = maxRounds;
     options.maxAccuracyLoss = maxAccuracyLoss;
     options.minSparsity = minSparsity;
@@ -80,15 +90,21 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
       if (llvm::Error error = session->train(ticket))
         trainError = llvm::joinErrors(std::move(trainError), std::move(error));
     };
+    // Rounds are chosen on the validation split; the test split is only
+    // reported.
     callbacks.evaluate = [&](const runtime::Program &ticket) {
+      return session->validationAccuracy(ticket);
+    };
+    callbacks.report = [&](const runtime::Program &ticket) {
       return session->testAccuracy(ticket);
     };
     if (llvm::errs().is_displayed())
       callbacks.onRound = [&](const runtime::LthRound &round) {
         llvm::errs() << llvm::format(
-            "photonic-prune-lth: round %d  sparsity %.1f %%  accuracy %.2f "
-            "%%\n",
-            round.round, 100.0 * round.sparsity, 100.0 * round.accuracy);
+            "photonic-prune-lth: round %d  sparsity %.1f %%  %s accuracy "
+            "%.2f %%  test accuracy %.2f %%\n",
+            round.round, 100.0 * round.sparsity, session->selectionSplitName(),
+            100.0 * round.accuracy, 100.0 * round.testAccuracy);
       };
     llvm::Expected<runtime::LthResult> result =
         runtime::runLotteryTicket(program, initial, options, callbacks);
@@ -105,12 +121,17 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);
     llvm::errs() << "photonic-prune-lth: " << session->describeData() << ", "
-                 << runtime::pruneScopeName(options.scope)
+                 << runtime::pruneScopeName(options.scope) << ", criterion "
+                 << runtime::phaseCriterionName(options.criterion)
+                 << ", chosen on " << session->selectionSplitName()
                  << ", stopped by " << runtime::lthStopName(result->stop)
                  << "\n";
     runtime::printLthTable(*result, llvm::errs());
     if (failed(session->writeReport(llvm::json::Object{
             {"lth", runtime::toJson(*result)},
+            {"scope", runtime::pruneScopeName(options.scope)},
+            {"criterion", runtime::phaseCriterionName(options.criterion)},
+            {"selection_split", session->selectionSplitName()},
             {"metrics_before", runtime::toJson(before)},
             {"metrics_after", runtime::toJson(after)},
             {"change", runtime::toJson(change)}})))

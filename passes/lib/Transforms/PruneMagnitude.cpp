@@ -46,6 +46,15 @@ struct PruneMagnitudePass
                          << steps.getValue();
       return signalPassFailure();
     }
+    std::optional<runtime::PhaseCriterion> parsedCriterion =
+        runtime::parsePhaseCriterion(criterion);
+    if (!parsedCriterion) {
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-magnitude: 'criterion' must be wrapped or "
+             "circular, got '"
+          << criterion << "'";
+      return signalPassFailure();
+    }
     FailureOr<TrainingSession> session =
         TrainingSession::open(module, "photonic-prune-magnitude",
                               PHOTON_TRAINING_KNOBS(), /*allowZeroEpochs=*/true);
@@ -54,6 +63,7 @@ struct PruneMagnitudePass
     runtime::Program &program = session->program();
     runtime::NetworkMetrics before = runtime::computeMetrics(program);
     double accuracyBefore = session->testAccuracy(program);
+    double validationBefore = session->validationAccuracy(program);
 
     llvm::Error trainError = llvm::Error::success();
     auto fineTune = [&](runtime::Program &pruned) {
@@ -62,7 +72,7 @@ struct PruneMagnitudePass
     };
     llvm::json::Value steps_json = nullptr;
     if (mode == "one-shot") {
-      llvm::Expected<int> pruned = runtime::pruneByMagnitude(program, alpha);
+      llvm::Expected<int> pruned = runtime::pruneByMagnitude(program, alpha, *parsedCriterion);
       if (!pruned) {
         mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
                            << llvm::toString(pruned.takeError());
@@ -73,6 +83,7 @@ struct PruneMagnitudePass
       runtime::IterativeMagnitudeOptions options;
       options.alpha = alpha;
       options.steps = steps;
+      options.criterion = *parsedCriterion;
       llvm::Expected<std::vector<runtime::MagnitudeStep>> result =
           runtime::pruneByMagnitudeIterative(program, options, fineTune);
       if (!result) {
@@ -90,21 +101,29 @@ struct PruneMagnitudePass
     session->write(program);
 
     double accuracyAfter = session->testAccuracy(program);
+    double validationAfter = session->validationAccuracy(program);
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);
     llvm::errs() << llvm::format(
-        "photonic-prune-magnitude: %s, alpha %g: sparsity %.1f %% (theta "
-        "%.1f %%, phi %.1f %%), test accuracy %.2f %% -> %.2f %%\n",
+        "photonic-prune-magnitude: %s, alpha %g, criterion %s: sparsity "
+        "%.1f %% (theta %.1f %%, phi %.1f %%), %s accuracy %.2f %% -> "
+        "%.2f %%, test accuracy %.2f %% -> %.2f %%\n",
         mode.getValue().c_str(), alpha.getValue(),
+        runtime::phaseCriterionName(*parsedCriterion),
         100.0 * after.prunable.sparsity(), 100.0 * after.theta.sparsity(),
-        100.0 * after.phi.sparsity(), 100.0 * accuracyBefore,
-        100.0 * accuracyAfter);
+        100.0 * after.phi.sparsity(), session->selectionSplitName(),
+        100.0 * validationBefore, 100.0 * validationAfter,
+        100.0 * accuracyBefore, 100.0 * accuracyAfter);
     if (failed(session->writeReport(llvm::json::Object{
             {"mode", mode.getValue()},
             {"alpha", alpha.getValue()},
             {"steps", std::move(steps_json)},
+            {"criterion", runtime::phaseCriterionName(*parsedCriterion)},
             {"accuracy_before", accuracyBefore},
             {"accuracy_after", accuracyAfter},
+            {"validation_accuracy_before", validationBefore},
+            {"validation_accuracy_after", validationAfter},
+            {"selection_split", session->selectionSplitName()},
             {"metrics_before", runtime::toJson(before)},
             {"metrics_after", runtime::toJson(after)},
             {"change", runtime::toJson(change)}})))

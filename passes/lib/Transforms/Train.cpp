@@ -39,17 +39,21 @@ struct TrainPass : public photon::impl::TrainBase<TrainPass> {
     session->write(program);
 
     double trainAccuracy = session->trainAccuracy(program);
+    double validationAccuracy = session->validationAccuracy(program);
     double testAccuracy = session->testAccuracy(program);
     runtime::NetworkMetrics metrics = runtime::computeMetrics(program);
     llvm::errs() << llvm::format(
-        "photonic-train: %d epochs on %s: train accuracy %.2f %%, test "
-        "accuracy %.2f %%; mesh shifters at 0: %.1f %%, mean phase %.3f rad\n",
+        "photonic-train: %d epochs on %s: train accuracy %.2f %%, %s "
+        "accuracy %.2f %%, test accuracy %.2f %%; mesh shifters at 0: %.1f "
+        "%%, mean phase %.3f rad\n",
         epochs.getValue(), session->describeData().c_str(),
-        100.0 * trainAccuracy, 100.0 * testAccuracy,
+        100.0 * trainAccuracy, session->selectionSplitName(),
+        100.0 * validationAccuracy, 100.0 * testAccuracy,
         100.0 * metrics.prunable.sparsity(), metrics.prunable.meanPhase());
     if (failed(session->writeReport(llvm::json::Object{
             {"epochs", epochs.getValue()},
             {"train_accuracy", trainAccuracy},
+            {"validation_accuracy", validationAccuracy},
             {"test_accuracy", testAccuracy},
             {"metrics", runtime::toJson(metrics)}})))
       return signalPassFailure();

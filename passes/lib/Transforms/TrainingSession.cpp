@@ -116,6 +116,16 @@ double TrainingSession::trainAccuracy(const runtime::Program &program) {
   return accuracyOn(program, data.train, options.threads);
 }
 
+double TrainingSession::validationAccuracy(const runtime::Program &program) {
+  if (data.validation.samples() == 0)
+    return trainAccuracy(program);
+  return accuracyOn(program, data.validation, options.threads);
+}
+
+const char *TrainingSession::selectionSplitName() const {
+  return data.validation.samples() == 0 ? "train" : "validation";
+}
+
 llvm::Expected<TrainingSession::NoisyAccuracy>
 TrainingSession::noisyTestAccuracy(const runtime::Program &program,
                                    const runtime::NoiseModel &model,
@@ -180,6 +190,7 @@ LogicalResult TrainingSession::writeReport(llvm::json::Object report) {
   report["pass"] = passName;
   report["dataset"] = options.data.dataset;
   report["train_samples"] = data.train.samples();
+  report["validation_samples"] = data.validation.samples();
   report["test_samples"] = data.test.samples();
   return writeJsonReport(module, options.report,
                          llvm::json::Value(std::move(report)));
@@ -187,7 +198,9 @@ LogicalResult TrainingSession::writeReport(llvm::json::Object report) {
 
 std::string TrainingSession::describeData() const {
   return options.data.dataset + " (" + std::to_string(data.train.samples()) +
-         " train, " + std::to_string(data.test.samples()) + " test samples)";
+         " train, " + std::to_string(data.validation.samples()) +
+         " validation, " + std::to_string(data.test.samples()) +
+         " test samples)";
 }
 
 } // namespace photon

@@ -47,6 +47,8 @@ struct TrainingKnobs {
     knobs.data.testFile = testFile;                                            \
     knobs.data.fftRadius = fftRadius;                                          \
     knobs.data.trainLimit = trainLimit;                                        \
+    knobs.data.validation = validation;                                        \
+    knobs.data.validationSeed = static_cast<uint64_t>(validationSeed.getValue()); \
     knobs.epochs = epochs;                                                     \
     knobs.batchSize = batchSize;                                               \
     knobs.learningRate = learningRate;                                         \
@@ -85,6 +87,12 @@ public:
   double testAccuracy(const runtime::Program &program);
   /// Training-split accuracy of `program`.
   double trainAccuracy(const runtime::Program &program);
+  /// Validation-split accuracy of `program`: what pruning decisions use.
+  /// With `validation=0` (no validation split) the training split's
+  /// accuracy stands in; the test split is never used to decide.
+  double validationAccuracy(const runtime::Program &program);
+  /// "validation" or "train": the split validationAccuracy() measures.
+  const char *selectionSplitName() const;
   /// Test-split accuracy of `program` without noise and over `trials`
   /// Monte Carlo chips of `model`.
   struct NoisyAccuracy {
@@ -118,7 +126,7 @@ public:
   /// Writes `report` (if requested) as JSON; emits an error on failure.
   mlir::LogicalResult writeReport(llvm::json::Object report);
 
-  /// "dataset (N train, M test samples)".
+  /// "dataset (N train, V validation, M test samples)".
   std::string describeData() const;
 
 private:

@@ -89,7 +89,11 @@ def Photonic_UnitaryOp : Photonic_Op<"unitary", [Pure,
 
     `layer` and `factor` ("U" or "V") record where the unitary came from
     when `photonic-lower-dense` made it; they are carried into meshes, phase
-    tables and runtime programs.
+    tables and runtime programs. `init_seed` marks a unitary that
+    `photonic-lower-dense` made from a randomly initialised dense layer
+    (`init(...)`, the value is its seed): the matrix is then one random draw,
+    and `photonic-decompose-unitary` (`phase-init=auto`) gives its mesh
+    uniformly random phases instead of the decomposed ones.
 
     ```mlir
     %y = photonic.unitary %x matrix(dense<[[0.0, 1.0], [1.0, 0.0]]> : tensor<2x2xf64>)
@@ -98,7 +102,8 @@ def Photonic_UnitaryOp : Photonic_Op<"unitary", [Pure,
   }];
   let arguments = (ins Photonic_FieldType:$input, ElementsAttr:$matrix,
                        OptionalAttr<I64Attr>:$layer,
-                       OptionalAttr<StrAttr>:$factor);
+                       OptionalAttr<StrAttr>:$factor,
+                       OptionalAttr<I64Attr>:$init_seed);
   let results = (outs Photonic_FieldType:$output);
   let assemblyFormat = [{
     $input `matrix` `(` $matrix `)` attr-dict `:` qualified(type($input))

@@ -20,6 +20,16 @@ struct LowerToMeshOptions
       *this, "topology",
       llvm::cl::desc("Mesh topology: clements or reck"),
       llvm::cl::init("clements")};
+  Option<std::string> phaseInit{
+      *this, "phase-init",
+      llvm::cl::desc("auto (uniform phases for randomly initialised layers, "
+                     "decomposed ones for given weights), uniform or "
+                     "decompose (photonic-decompose-unitary)"),
+      llvm::cl::init("auto")};
+  Option<int64_t> phaseSeed{
+      *this, "phase-seed",
+      llvm::cl::desc("Extra seed of the uniform phase draw"),
+      llvm::cl::init(0)};
 };
 
 /// photonic-lower-dense, photonic-decompose-unitary, canonicalize.

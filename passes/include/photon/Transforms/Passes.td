@@ -23,7 +23,12 @@ defvar photonicDataOptions = [
          "Image data sets: crop radius r of the centred 2-D FFT, giving "
          "(2r)^2 complex features">,
   Option<"trainLimit", "train-limit", "int", /*default=*/"0",
-         "Use only the first N training samples (0 = all)">
+         "Use only the first N training samples (0 = all)">,
+  Option<"validation", "validation", "double", /*default=*/"0.1",
+         "Fraction of the training split held out (seeded) as the "
+         "validation split that pruning decisions are made on">,
+  Option<"validationSeed", "validation-seed", "int64_t", /*default=*/"0",
+         "Seed of the validation draw">
 ];
 
 defvar photonicTrainOptions = [
@@ -85,6 +90,16 @@ def DecomposeUnitary : Pass<"photonic-decompose-unitary", "mlir::ModuleOp"> {
     every phase into [0, 2π); degenerate nullings use the canonical choice
     documented in docs/conventions.md. `layer` and `factor` are kept.
 
+    Phase initialisation (`phase-init`, docs/pruning.md): a unitary that
+    `photonic-lower-dense` made from a seeded initializer (`init(...)`)
+    carries `init_seed`; its matrix is only one random draw. With the
+    default `auto` such a unitary becomes a mesh whose θ, φ and output
+    phases are drawn uniformly in [0, 2π) (as the LTH paper initialises a
+    network trained from scratch: a Clements decomposition would put every
+    θ in [0, π] and bias pruning towards θ); the mesh then realises a
+    different random unitary. Unitaries with given matrices keep their
+    decomposed phases. `uniform` and `decompose` force one or the other.
+
     Before:
     ```mlir
     %y = photonic.unitary %x matrix(dense<[[0.0, 1.0], [1.0, 0.0]]> : tensor<2x2xf64>)
@@ -99,11 +114,21 @@ def DecomposeUnitary : Pass<"photonic-decompose-unitary", "mlir::ModuleOp"> {
   let options = [
     Option<"topology", "topology", "std::string", /*default=*/"\"clements\"",
            "Mesh topology: clements (rectangular, depth N) or reck "
-           "(triangular, depth 2N-3)">
+           "(triangular, depth 2N-3)">,
+    Option<"phaseInit", "phase-init", "std::string", /*default=*/"\"auto\"",
+           "Phases of the meshes: decompose (the phases of the matrix), "
+           "uniform (θ, φ and output phases drawn uniformly in [0, 2π), "
+           "seeded; the LTH paper's random initialisation) or auto "
+           "(uniform for unitaries from a randomly initialised dense layer, "
+           "which carry init_seed, decompose for given weights)">,
+    Option<"phaseSeed", "phase-seed", "int64_t", /*default=*/"0",
+           "Extra seed mixed into the uniform phase draw">
   ];
   let dependentDialects = ["photon::PhotonicDialect"];
   let statistics = [
     Statistic<"numMeshes", "meshes", "Number of unitaries decomposed">,
+    Statistic<"numUniform", "uniform-meshes",
+              "Number of meshes given uniform random phases">,
     Statistic<"numMzis", "mzis", "Number of MZIs created">
   ];
 }
@@ -179,16 +204,21 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     Lottery-ticket (LTH) pruning of the MZI phase shifters (θ and φ), after
     Banerjee et al., "Pruning coherent integrated photonic neural networks
     using the lottery ticket hypothesis" (Fig. 4). Each round: train the
-    network (`epochs`), evaluate it on the test split, stop if the accuracy
-    loss against round 0 exceeds `max-accuracy-loss`, the sparsity reached
+    network (`epochs`), evaluate it on the validation split (`validation`,
+    carved from the training split), stop if the accuracy loss against
+    round 0 exceeds `max-accuracy-loss`, the sparsity reached
     `min-sparsity` or `max-rounds` rounds ran; otherwise prune the bottom
-    `rates[r]` fraction of the non-zero live shifters by phase distance from
-    0 (per mesh with `scope=layer`, over the whole network with
-    `scope=global`), and reset every survivor to its stored initial value.
-    The IR keeps the best ticket (the last round within the accuracy loss)
-    with its masks. Needs initial values (`photonic-train` stores them; if
-    absent, the current phases become the initial ones). Prints a per-round
-    table; `report` writes it as JSON with the final metrics.
+    `rates[r]` fraction of the non-zero live shifters by phase magnitude
+    (`criterion`: the wrapped phase, the paper's magnitude; per mesh with
+    `scope=layer`, the paper's layer-wise method and the default; over the
+    whole network with `scope=global`; Photon's extension `layer-arm` ranks
+    θ and φ of each mesh separately), and reset every survivor to its stored
+    initial value. The IR keeps the best ticket (the last round within the
+    accuracy loss on validation) with its masks; test accuracy is printed
+    and reported next to it, never used to choose. Needs initial values
+    (`photonic-train` stores them; if absent, the current phases become the
+    initial ones). Prints a per-round table; `report` writes it as JSON with
+    the final metrics.
   }];
   let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
     ListOption<"rates", "rates", "double",
@@ -202,7 +232,10 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     Option<"maxAccuracyLoss", "max-accuracy-loss", "double",
            /*default=*/"0.05", "Largest accepted accuracy loss (fraction)">,
     Option<"minSparsity", "min-sparsity", "double", /*default=*/"1.0",
-           "Stop once this shifter sparsity is reached (fraction)">
+           "Stop once this shifter sparsity is reached (fraction)">,
+    Option<"criterion", "criterion", "std::string", /*default=*/"\"wrapped\"",
+           "Phase magnitude ranked for pruning: wrapped (phase mod 2π, the "
+           "heater setting; the paper's) or circular (min(w, 2π − w))">
   ]);
   let dependentDialects = ["photon::PhotonicDialect"];
 }
@@ -210,9 +243,10 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
 def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
   let summary = "Phase-magnitude pruning of mesh phase shifters";
   let description = [{
-    Prunes every live MZI shifter whose phase distance from 0 is below
-    α·σ_layer, σ_layer being the standard deviation of the non-zero phase
-    distances of its mesh (the LTH paper's baseline, section 3.2.1).
+    Prunes every live MZI shifter whose phase magnitude (`criterion`:
+    wrapped phase by default) is below α·σ_layer, σ_layer being the standard
+    deviation of the non-zero magnitudes of its mesh (the LTH paper's
+    baseline, section 3.2.1).
     `mode=one-shot` prunes at α·σ once and then fine-tunes (`epochs`);
     `mode=iterative` approaches α·σ in `steps` steps of α·σ/steps with
     `epochs` of fine-tuning after each. Pruned shifters are masked and stay
@@ -224,7 +258,10 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
     Option<"mode", "mode", "std::string", /*default=*/"\"one-shot\"",
            "one-shot or iterative">,
     Option<"steps", "steps", "int", /*default=*/"10",
-           "Steps of the iterative mode">
+           "Steps of the iterative mode">,
+    Option<"criterion", "criterion", "std::string", /*default=*/"\"wrapped\"",
+           "Phase magnitude: wrapped (phase mod 2π; the paper's) or circular "
+           "(min(w, 2π − w))">
   ]);
   let dependentDialects = ["photon::PhotonicDialect"];
 }

@@ -36,6 +36,9 @@ struct Dataset {
 struct TrainTestSplit {
   Dataset train;
   Dataset test;
+  /// Carved from the training split by carveValidation (DataSelection.h);
+  /// empty otherwise.
+  Dataset validation;
 };
 
 /// Image side of MNIST and Fashion-MNIST.

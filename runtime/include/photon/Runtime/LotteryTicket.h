@@ -43,6 +43,8 @@ struct LthOptions {
   std::vector<double> rates = {0.10, 0.10, 0.10, 0.10, 0.10, 0.10,
                                0.10, 0.10, 0.10, 0.10, 0.25};
   PruneScope scope = PruneScope::LayerWise;
+  /// What "bottom k" ranks: the wrapped phase (the paper's magnitude).
+  PhaseCriterion criterion = PhaseCriterion::Wrapped;
   /// R_max: the most pruning steps; round R_max trains the ticket pruned
   /// R_max times and ends the run.
   int maxRounds = 16;
@@ -71,9 +73,14 @@ struct LthRound {
   /// Shifters masked (pruned) so far, out of `prunable`.
   int masked = 0;
   int prunable = 0;
+  /// The accuracy that selects (LthCallbacks::evaluate: the validation
+  /// split in the passes).
   double accuracy = 0.0;
   /// Accuracy of round 0 minus this round's accuracy.
   double accuracyLoss = 0.0;
+  /// The reported accuracy (LthCallbacks::report: the test split in the
+  /// passes), never used to decide; NaN without a report callback.
+  double testAccuracy = std::numeric_limits<double>::quiet_NaN();
   /// Mean wrapped phase of the prunable shifters (radians), their heater
   /// power and the power of every shifter (mW), after training.
   double meanPhase = 0.0;
@@ -87,8 +94,11 @@ struct LthCallbacks {
   /// Trains the program in place (required). Masked phases must stay 0;
   /// the driver re-applies the masks after each call anyway.
   std::function<void(Program &)> train;
-  /// Returns the accuracy of the program (required).
+  /// Returns the accuracy that stop rules and the best ticket are chosen on
+  /// (required; a validation split, never the test split).
   std::function<double(const Program &)> evaluate;
+  /// Optional: returns an accuracy that is only recorded (the test split).
+  std::function<double(const Program &)> report;
   /// Optional: a longer retraining of the best ticket at the end (reset to
   /// the initial phases with the best round's masks first). When empty the
   /// best round's trained program is the result.
@@ -118,8 +128,9 @@ struct LthResult {
   /// always is). The program returned is this round's trained program, or
   /// its retrained version when finalTrain is set.
   int bestRound = 0;
-  /// Accuracy after finalTrain (when set).
+  /// Accuracy after finalTrain (when set), by evaluate and by report.
   std::optional<double> finalAccuracy;
+  std::optional<double> finalTestAccuracy;
 };
 
 /// Runs LTH pruning on `program`, whose phases before the first training are

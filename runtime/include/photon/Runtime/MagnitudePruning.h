@@ -1,9 +1,10 @@
 //===- MagnitudePruning.h - Phase-angle magnitude pruning -------*- C++ -*-===//
 //
 // The baseline of the LTH paper (Sec. 3.2.1 and 4.1): in each mesh, prune
-// the prunable shifters whose adjusted phase magnitude (Pruning.h) is below
-// α·σ_layer, where σ_layer is the standard deviation of the non-zero
-// adjusted magnitudes of the mesh's live θ and φ shifters. One-shot prunes
+// the prunable shifters whose phase magnitude (Pruning.h: wrapped by
+// default, circular as an option) is below α·σ_layer, where σ_layer is the
+// standard deviation of the non-zero magnitudes of the mesh's live θ and φ
+// shifters. One-shot prunes
 // at α·σ once; iterative approaches α·σ in `steps` equal steps
 // (α·σ/10 each by default) with a fine-tuning callback after every step.
 // See docs/pruning.md.
@@ -13,6 +14,7 @@
 #define PHOTON_RUNTIME_MAGNITUDEPRUNING_H
 
 #include "photon/Runtime/Program.h"
+#include "photon/Runtime/Pruning.h"
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -23,21 +25,26 @@
 namespace photon::runtime {
 
 /// σ_layer of a mesh: the population standard deviation (divide by n) of
-/// the adjusted magnitudes of its live, non-zero θ and φ shifters; 0 when
-/// there are none.
-double phaseMagnitudeSigma(const Mesh &mesh);
+/// the magnitudes of its live, non-zero θ and φ shifters; 0 when there are
+/// none.
+double phaseMagnitudeSigma(const Mesh &mesh,
+                           PhaseCriterion criterion = PhaseCriterion::Wrapped);
 
-/// Prunes every live θ or φ shifter of `mesh` whose adjusted magnitude is
-/// strictly below `threshold`, including live shifters already at phase 0
-/// (they get masked). Returns the number newly pruned.
-int pruneBelowThreshold(Mesh &mesh, double threshold);
+/// Prunes every live θ or φ shifter of `mesh` whose magnitude is strictly
+/// below `threshold`, including live shifters already at phase 0 (they get
+/// masked). Returns the number newly pruned.
+int pruneBelowThreshold(Mesh &mesh, double threshold,
+                        PhaseCriterion criterion = PhaseCriterion::Wrapped);
 
 /// One-shot magnitude pruning: threshold α·σ_layer in every mesh. α must be
 /// finite and > 0. Returns the number of shifters pruned.
-llvm::Expected<int> pruneByMagnitude(Program &program, double alpha);
+llvm::Expected<int>
+pruneByMagnitude(Program &program, double alpha,
+                 PhaseCriterion criterion = PhaseCriterion::Wrapped);
 
 struct IterativeMagnitudeOptions {
   double alpha = 1.0;
+  PhaseCriterion criterion = PhaseCriterion::Wrapped;
   /// Step s = 1..steps prunes at (s / steps)·α·σ_layer.
   int steps = 10;
   /// false: σ_layer is computed once, before the first step, so the last

@@ -9,9 +9,11 @@
 //    never pruned.
 //  - Pruning a shifter sets its phase to exactly 0.0 and its mask entry to 0
 //    (the mask is created all ones first when empty).
-//  - Decisions use the *adjusted* phase magnitude, the distance of the phase
-//    from 0 on the circle: min(w, 2π − w) with w = wrapPhase(phase)
-//    (phaseDistanceFromZero in DeadShifters.h), so 6.2 rad counts as small.
+//  - Decisions rank shifters by a phase magnitude (PhaseCriterion): by
+//    default the wrapped phase w = wrapPhase(phase) ∈ [0, 2π), the heater's
+//    setting and what its power follows (the LTH paper's "magnitude"); or,
+//    as an option, the distance from 0 on the circle min(w, 2π − w)
+//    (phaseDistanceFromZero in DeadShifters.h), under which 6.2 rad is small.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_RUNTIME_PRUNING_H
@@ -19,7 +21,10 @@
 
 #include "photon/Runtime/Program.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+
+#include <optional>
 
 #include <vector>
 
@@ -36,8 +41,26 @@ enum class PruneScope {
   LayerArm,
 };
 
-/// "layer-wise" or "global".
+/// "layer-wise", "layer-arm" or "global".
 const char *pruneScopeName(PruneScope scope);
+
+/// How a shifter's phase is turned into the magnitude that pruning ranks.
+enum class PhaseCriterion {
+  /// w = wrapPhase(phase) ∈ [0, 2π): the heater setting, proportional to its
+  /// static power. The LTH paper's magnitude; the default.
+  Wrapped,
+  /// min(w, 2π − w) ∈ [0, π]: the distance from 0 on the circle (Photon's
+  /// option: 6.2 rad counts as nearly off).
+  Circular,
+};
+
+/// "wrapped" or "circular".
+const char *phaseCriterionName(PhaseCriterion criterion);
+/// Parses "wrapped" or "circular".
+std::optional<PhaseCriterion> parsePhaseCriterion(llvm::StringRef name);
+
+/// The magnitude of `phase` under `criterion`.
+double phaseMagnitude(double phase, PhaseCriterion criterion);
 
 /// Indices in Program::layers of the Mesh layers, in program order.
 std::vector<int> meshLayerIndices(const Program &program);
@@ -59,12 +82,13 @@ bool isLiveNonZero(const Mesh &mesh, int index);
 void applyMasks(Program &program);
 
 /// Prunes the bottom `k` fraction (0 < k < 1) of the live, non-zero
-/// prunable shifters by adjusted magnitude: per mesh (LayerWise) or over all
-/// meshes (Global). The number pruned in a pool of n candidates is
-/// floor(k·n + 1/2); ties are broken by (layer, index), lower first.
-/// Returns the number of shifters pruned.
-llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
-                                          PruneScope scope);
+/// prunable shifters by phase magnitude (`criterion`): per mesh (LayerWise),
+/// per mesh and arm (LayerArm) or over all meshes (Global). The number
+/// pruned in a pool of n candidates is floor(k·n + 1/2); ties are broken by
+/// (layer, index), lower first. Returns the number of shifters pruned.
+llvm::Expected<int>
+pruneBottomPercentile(Program &program, double k, PruneScope scope,
+                      PhaseCriterion criterion = PhaseCriterion::Wrapped);
 
 } // namespace photon::runtime
 
