@@ -18,12 +18,74 @@
 namespace photon::runtime {
 
 const char *layerRatioName(LayerRatio ratio) {
-  return ratio == LayerRatio::Uniform ? "uniform" : "erk";
+  switch (ratio) {
+  case LayerRatio::Uniform:
+    return "uniform";
+  case LayerRatio::Erk:
+    return "erk";
+  case LayerRatio::Snip:
+    return "snip";
+  }
+  return "uniform";
+}
+
+/// SNIP layer ratios: the share of each mesh among the kept top scores.
+static llvm::Expected<std::vector<double>>
+snipSparsities(const Program &program, double fraction,
+               const std::vector<std::vector<double>> &saliency) {
+  std::vector<int> meshes = meshLayerIndices(program);
+  if (saliency.size() != meshes.size())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("SNIP saliency has {0} meshes, the program {1}",
+                      saliency.size(), meshes.size())
+            .str());
+  struct Score {
+    double value;
+    size_t mesh;
+    size_t index;
+  };
+  std::vector<Score> pool;
+  for (size_t l = 0; l < meshes.size(); ++l) {
+    const size_t size = 2 * program.layers[meshes[l]].mesh.mziCount();
+    if (saliency[l].size() != size)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          llvm::formatv("SNIP saliency of mesh {0} has {1} scores, expected "
+                        "{2}",
+                        l, saliency[l].size(), size)
+              .str());
+    for (size_t i = 0; i < size; ++i) {
+      if (!std::isfinite(saliency[l][i]))
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            llvm::formatv("SNIP saliency of mesh {0}, shifter {1} is not "
+                          "finite",
+                          l, i)
+                .str());
+      pool.push_back({saliency[l][i], l, i});
+    }
+  }
+  const size_t keep = static_cast<size_t>(
+      std::floor((1.0 - fraction) * static_cast<double>(pool.size()) + 0.5));
+  // Highest scores first; ties by (mesh, index), lower first.
+  std::stable_sort(pool.begin(), pool.end(), [](const Score &a, const Score &b) {
+    return a.value > b.value;
+  });
+  std::vector<double> kept(meshes.size(), 0.0);
+  for (size_t i = 0; i < std::min(keep, pool.size()); ++i)
+    kept[pool[i].mesh] += 1.0;
+  std::vector<double> sparsity(meshes.size(), 0.0);
+  for (size_t l = 0; l < meshes.size(); ++l)
+    if (!saliency[l].empty())
+      sparsity[l] = 1.0 - kept[l] / static_cast<double>(saliency[l].size());
+  return sparsity;
 }
 
 llvm::Expected<std::vector<double>>
 randomLayerSparsities(const Program &program, double fraction,
-                      LayerRatio ratio) {
+                      LayerRatio ratio,
+                      const std::vector<std::vector<double>> &saliency) {
   if (!(fraction >= 0.0 && fraction <= 1.0))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -42,6 +104,8 @@ randomLayerSparsities(const Program &program, double fraction,
     score[l] = mesh.modes > 0 ? 2.0 / mesh.modes : 0.0;
     prunable += size[l];
   }
+  if (ratio == LayerRatio::Snip)
+    return snipSparsities(program, fraction, saliency);
   std::vector<double> sparsity(n, 0.0);
   if (ratio == LayerRatio::Uniform) {
     for (size_t l = 0; l < n; ++l)
@@ -86,7 +150,8 @@ randomLayerSparsities(const Program &program, double fraction,
 llvm::Expected<RandomPruningResult>
 pruneRandom(Program &program, const RandomPruningOptions &options) {
   llvm::Expected<std::vector<double>> sparsity =
-      randomLayerSparsities(program, options.fraction, options.ratio);
+      randomLayerSparsities(program, options.fraction, options.ratio,
+                            options.saliency);
   if (!sparsity)
     return sparsity.takeError();
   std::vector<int> meshes = meshLayerIndices(program);

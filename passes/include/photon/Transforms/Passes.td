@@ -356,15 +356,22 @@ def PruneRandom : Pass<"photonic-prune-random", "mlir::ModuleOp"> {
   let summary = "Random pruning of mesh phase shifters (the control)";
   let description = [{
     Masks a random `fraction` of all MZI shifters (seeded), distributed
-    over the meshes uniformly (`ratio=uniform`) or by Erdős–Rényi-Kernel
-    densities (`ratio=erk`), then fine-tunes (`epochs`, 0 to skip). The
-    control for LTH and magnitude pruning at matched sparsity.
+    over the meshes uniformly (`ratio=uniform`), by Erdős–Rényi-Kernel
+    densities (`ratio=erk`) or by SNIP's layer ratios (`ratio=snip`: the
+    share of each mesh among the top (1 − fraction) shifters by
+    |∂L/∂φ · φ| on the first `snip-samples` training samples, scored before
+    any pruning), then fine-tunes (`epochs`, 0 to skip). Within a mesh the
+    shifters are always drawn at random. The control for LTH and magnitude
+    pruning at matched sparsity (Reddy et al., "Pruning Neural Networks",
+    Sec. III).
   }];
   let options = !listconcat(photonicDataOptions, photonicTrainOptions, [
     Option<"fraction", "fraction", "double", /*default=*/"0.5",
            "Fraction of MZI shifters to prune, in [0, 1]">,
     Option<"ratio", "ratio", "std::string", /*default=*/"\"uniform\"",
-           "uniform or erk">,
+           "uniform, erk or snip">,
+    Option<"snipSamples", "snip-samples", "int", /*default=*/"1024",
+           "Training samples (the first ones) SNIP scores are computed on">,
     Option<"pruneSeed", "prune-seed", "int64_t", /*default=*/"0",
            "Seed of the random choice">
   ]);

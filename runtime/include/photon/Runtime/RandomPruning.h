@@ -12,6 +12,9 @@
 //    modes, i.e. ε · 2/N, so larger meshes are pruned more; ε is chosen so
 //    that the kept shifters add up to the target, and densities above 1 are
 //    capped at 1 with the excess spread over the other meshes.
+//  - SNIP: the sparsities that keeping the globally top-scored (1 − fraction)
+//    of all prunable shifters by SNIP saliency (SnipSaliency.h) would give
+//    each mesh; the shifters themselves are then still drawn at random.
 //
 // See docs/pruning.md for why N (and not the dense layer's shape).
 //
@@ -28,9 +31,9 @@
 
 namespace photon::runtime {
 
-enum class LayerRatio { Uniform, Erk };
+enum class LayerRatio { Uniform, Erk, Snip };
 
-/// "uniform" or "erk".
+/// "uniform", "erk" or "snip".
 const char *layerRatioName(LayerRatio ratio);
 
 struct RandomPruningOptions {
@@ -39,6 +42,9 @@ struct RandomPruningOptions {
   double fraction = 0.0;
   LayerRatio ratio = LayerRatio::Uniform;
   uint64_t seed = 0;
+  /// For LayerRatio::Snip: per mesh, the score of each prunable shifter in
+  /// mask order (snipSaliency).
+  std::vector<std::vector<double>> saliency;
 };
 
 struct RandomPruningResult {
@@ -53,10 +59,14 @@ struct RandomPruningResult {
 };
 
 /// The per-mesh target sparsities for a total fraction (program order of the
-/// meshes; meshes without MZIs get 0). Fails for a fraction outside [0, 1].
-llvm::Expected<std::vector<double>>
-randomLayerSparsities(const Program &program, double fraction,
-                      LayerRatio ratio);
+/// meshes; meshes without MZIs get 0). Fails for a fraction outside [0, 1],
+/// or for Snip when `saliency` is not shaped like the meshes' prunable
+/// shifters or holds a value that is not finite. Snip keeps the
+/// round((1 − fraction) · total) highest scores over all meshes (ties by
+/// mesh, then index, lower first).
+llvm::Expected<std::vector<double>> randomLayerSparsities(
+    const Program &program, double fraction, LayerRatio ratio,
+    const std::vector<std::vector<double>> &saliency = {});
 
 /// Masks shifters at random until each mesh has its target number of masked
 /// θ/φ shifters (a mesh already above its target keeps its masks, so the
