@@ -50,3 +50,11 @@
 // ARM: {{^ +}}1  0.30       {{[0-9]+}}    [[S1:[0-9.]+]]%  [[S1]]%  [[S1]]%
 // ARM: {{^ +}}2  0.30       {{[0-9]+}}    [[S2:[0-9.]+]]%  [[S2]]%  [[S2]]%
 // RUN: %python %S/Inputs/check_masks.py %t.arm.mlir | FileCheck %s --check-prefix=MASKS
+
+// With every LTH option at its default (the paper's layer-wise method,
+// wrapped phases, 10 % rounds), on overlapping classes: the ticket is chosen
+// on the validation split (30 of the 300 training samples); the test split,
+// only reported, would have chosen another round.
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/overlap-train.csv test-file=%S/Inputs/overlap-test.csv report=%t.select.json})' -o /dev/null 2>/dev/null
+// RUN: %python %S/Inputs/check_selection.py %t.select.json | FileCheck %s --check-prefix=SELECT
+// SELECT: chosen round 1 on validation; the test split's rule would choose round 2
