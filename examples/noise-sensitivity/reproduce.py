@@ -1,19 +1,32 @@
 #!/usr/bin/env python3
 """Phase-noise sensitivity of unpruned and pruned networks, and how much
-noise-aware training recovers ([LTH] Fig. 7; issue 4).
+noise-aware training recovers ([LTH] Sec. 4.2, Fig. 7).
 
     reproduce.py [--dataset mnist] [--epochs 160] [--trials 20] [--out DIR]
 
 Builds, through Photon's passes, the 16-16-16-10 network of
-examples/mnist-lth/model.mlir: unpruned; one-shot magnitude-pruned
-(alpha = 2); LTH-pruned (layer-arm, best ticket under 5 points of loss).
-Each is then retrained with photonic-noise-aware-train. All six programs are
-swept over the additive phase error sigma_PS = 0 .. 0.1 rad with
-`photon-run --sweep` (TRIALS chips per point). Writes
-DIR/noise-<dataset>.md, .csv and .svg (default DIR: docs/results).
+examples/mnist-lth/model.mlir (uniform initial phases): unpruned; one-shot
+magnitude-pruned (alpha chosen on validation among 1, 1.5, 2: the sparsest
+within 5 validation points); LTH-pruned (the paper's layer-wise method with
+its defaults, ticket chosen on validation). Each is also retrained with
+photonic-noise-aware-train. The programs are swept with `photon-run --sweep`
+(TRIALS chips per point, the same chips for every program) in three
+settings:
+  1. additive phase error sigma_PS = 0 .. 0.1 rad on the remaining
+     (fabricated) shifters, pruned shifters removed: the paper's setting;
+  2. phase-dependent error: gamma drift sigma_gamma = 0 .. 0.1, the realised
+     phase gamma * phi with gamma ~ 1 + N(0, sigma_gamma^2), so the error of
+     a shifter grows in proportion to its programmed phase (thermo-optic
+     phase is proportional to heater power; SZO-SCD's model), pruned
+     shifters removed;
+  3. setting 1 with the pruned shifters kept on the chip at phase 0 and
+     taking the same error (keep_pruned=1), for comparison.
+Writes DIR/noise-<dataset>.md and one .csv and .svg per setting (default
+DIR: docs/results).
 """
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -45,59 +58,65 @@ def main():
     nat = (f"dataset={args.dataset} epochs={nat_epochs} learning-rate=0.005 "
            f"batch-size=64 seed=0 noise=phase_sigma={args.nat_sigma} "
            f"eval-trials={args.trials}")
-    nat_kept = nat.replace(f"noise=phase_sigma={args.nat_sigma}",
-                           f"noise=phase_sigma={args.nat_sigma},keep_pruned=1")
-
-    print("== train, prune (magnitude one-shot alpha=2, LTH layer-arm)",
-          flush=True)
+    print("== train, prune (magnitude one-shot, alpha on validation; LTH "
+          "layer-wise defaults)", flush=True)
     opt(MODEL, w("unpruned.mlir"),
-        f"photonic-lower-to-mesh,photonic-train{{{knobs}}}")
-    opt(w("unpruned.mlir"), w("magnitude.mlir"),
-        f"photonic-prune-magnitude{{{knobs} epochs={args.epochs // 2} "
-        f"alpha=2.0}}")
-    opt(w("unpruned.mlir"), w("lth.mlir"),
-        f"photonic-prune-lth{{{knobs} scope=layer-arm}}")
+        f"photonic-lower-to-mesh,photonic-train{{{knobs} "
+        f"report={w('train.json')}}}")
+    base_val = json.load(open(w("train.json")))["validation_accuracy"]
+    best = None
+    for alpha in [1.0, 1.5, 2.0]:
+        report = w(f"magnitude-{alpha}.json")
+        opt(w("unpruned.mlir"), w(f"magnitude-{alpha}.mlir"),
+            f"photonic-prune-magnitude{{{knobs} epochs={args.epochs // 2} "
+            f"alpha={alpha} report={report}}}")
+        r = json.load(open(report))
+        sparsity = r["metrics_after"]["totals"]["prunable"]["sparsity"]
+        if base_val - r["validation_accuracy_after"] <= 0.05 and (
+                best is None or sparsity > best[1]):
+            best = (alpha, sparsity)
+    alpha = best[0] if best else 1.0
+    shutil.copy(w(f"magnitude-{alpha}.mlir"), w("magnitude.mlir"))
+    opt(w("unpruned.mlir"), w("lth.mlir"), f"photonic-prune-lth{{{knobs}}}")
     names = ["unpruned", "magnitude", "lth"]
     print(f"== noise-aware training (phase_sigma={args.nat_sigma}, "
           f"{nat_epochs} epochs at lr 0.005)", flush=True)
     for n in names:
         opt(w(f"{n}.mlir"), w(f"{n}-nat.mlir"),
             f"photonic-noise-aware-train{{{nat}}}")
-        # The same with the pruned shifters' error in training (keep_pruned).
-        opt(w(f"{n}.mlir"), w(f"{n}-natk.mlir"),
-            f"photonic-noise-aware-train{{{nat_kept}}}")
     programs = []
-    for n in names + [f"{n}-nat" for n in names] + [f"{n}-natk" for n in names]:
+    for n in names + [f"{n}-nat" for n in names]:
         run([tool("photon-translate"), "--photonic-to-runtime",
              w(f"{n}.mlir"), "-o", w(f"{n}.json")])
         programs.append(w(f"{n}.json"))
 
     name = f"noise-{args.dataset}"
     sections = []
-    # Pruned shifters removed from the chip (Photon's default), then kept on
-    # it at phase 0 with their phase error (the LTH paper's setting).
-    for suffix, base, title in [("", "none", "pruned shifters removed"),
-                                ("-kept", "keep_pruned=1",
-                                 "pruned shifters kept on the chip")]:
-        # Each setting evaluates the plain programs and the networks
-        # noise-aware trained under that setting.
-        nat_tag = "-nat" if not suffix else "-natk"
-        chosen = [p for p in programs if p.endswith(
-            tuple(f"{n}.json" for n in names)) or p.endswith(f"{nat_tag}.json")]
-        print(f"== sweep phase_sigma 0..0.1, {title}, {args.trials} chips "
-              "per point", flush=True)
+    for suffix, base, sweep, title in [
+            ("", "none", "phase_sigma=0:0.1:11",
+             "additive phase error, pruned shifters removed (the paper's "
+             "setting)"),
+            ("-gamma", "none", "gamma_sigma=0:0.1:11",
+             "phase-dependent error (γ drift, σ ∝ programmed phase), pruned "
+             "shifters removed"),
+            ("-kept", "keep_pruned=1", "phase_sigma=0:0.1:11",
+             "additive phase error, pruned shifters kept on the chip")]:
+        key = sweep.split("=")[0]
+        print(f"== sweep {sweep}, {title}, {args.trials} chips per point",
+              flush=True)
         csv_path = os.path.join(args.out, name + suffix + ".csv")
         svg_path = os.path.join(args.out, name + suffix + ".svg")
         start = time.monotonic()
-        run([tool("photon-run"), *chosen, "--dataset", args.dataset,
-             "--noise", base, "--sweep", "phase_sigma=0:0.1:11",
+        run([tool("photon-run"), *programs, "--dataset", args.dataset,
+             "--noise", base, "--sweep", sweep,
              "--trials", str(args.trials), "--seed", "1", "--csv", csv_path,
              "--svg", svg_path])
         sections.append((title, name + suffix, csv_path,
-                         time.monotonic() - start, nat_tag))
-    write_report(args, name, sections, names, nat_epochs)
+                         time.monotonic() - start, key))
+    write_report(args, name, sections, names, nat_epochs, alpha)
 
-def section(args, title, stem, csv_path, seconds, names, nat_tag):
+def section(args, title, stem, csv_path, seconds, names, key):
+    nat_tag = "-nat"
     rows = list(csv.DictReader(open(csv_path)))
     label = lambda path: os.path.basename(path)[:-len(".json")]
     # Paths in the CSV point into the temporary work folder: keep names.
@@ -111,49 +130,61 @@ def section(args, title, stem, csv_path, seconds, names, nat_tag):
     by = {(r["program"], float(r["value"])): r for r in rows}
     order = names + [f"{n}{nat_tag}" for n in names]
     md = [f"## {title[0].upper() + title[1:]}", "",
-          "| σ_PS (rad) | " + " | ".join(order) + " |",
+          "| " + {"phase_sigma": "σ_PS (rad)", "gamma_sigma": "σ_γ"}[key] +
+          " | " + " | ".join(order) + " |",
           "|" + " ---: |" * (len(order) + 1)]
     for s in sigmas:
         cells = [f"{100 * float(by[(p, s)]['accuracy_mean']):.2f} ± "
                  f"{100 * float(by[(p, s)]['accuracy_std']):.2f}" for p in order]
         md.append(f"| {s:g} | " + " | ".join(cells) + " |")
     worst = max(sigmas)
-    gap = lambda a, b: 100 * (float(by[(a, worst)]["accuracy_mean"]) -
-                              float(by[(b, worst)]["accuracy_mean"]))
-    md += ["", f"![accuracy vs phase error, {title}]({stem}.svg)", "",
+    gap = lambda a, b, s: 100 * (float(by[(a, s)]["accuracy_mean"]) -
+                                 float(by[(b, s)]["accuracy_mean"]))
+    gaps = [(s, gap("unpruned", "lth", s)) for s in sigmas]
+    largest = max(gaps, key=lambda g: abs(g[1]))
+    md += ["", "Gap unpruned − LTH ticket (points; positive: the ticket is "
+           "worse): " + ", ".join(f"{g:+.2f} at {s:g}" for s, g in gaps) +
+           f". Largest in magnitude: {largest[1]:+.2f} at {largest[0]:g}.", "",
+           f"![accuracy vs noise, {title}]({stem}.svg)", "",
            f"Raw numbers: [{stem}.csv]({stem}.csv); the sweep took "
-           f"{seconds:.1f} s. At σ_PS = {worst:g} rad: unpruned − LTH = "
-           f"{gap('unpruned', 'lth'):.2f} points before noise-aware "
-           f"training, {gap('unpruned' + nat_tag, 'lth' + nat_tag):.2f} "
-           f"after; unpruned − magnitude = {gap('unpruned', 'magnitude'):.2f}; "
-           f"noise-aware training changes the LTH network by "
-           f"{gap('lth' + nat_tag, 'lth'):+.2f} points and the unpruned one "
-           f"by {gap('unpruned' + nat_tag, 'unpruned'):+.2f}.", ""]
+           f"{seconds:.1f} s. At {key} = {worst:g}: unpruned − LTH = "
+           f"{gap('unpruned', 'lth', worst):+.2f} points before noise-aware "
+           f"training, {gap('unpruned' + nat_tag, 'lth' + nat_tag, worst):+.2f} "
+           f"after; unpruned − magnitude = "
+           f"{gap('unpruned', 'magnitude', worst):+.2f}; noise-aware "
+           f"training changes the LTH network by "
+           f"{gap('lth' + nat_tag, 'lth', worst):+.2f} points and the "
+           f"unpruned one by {gap('unpruned' + nat_tag, 'unpruned', worst):+.2f}.",
+           ""]
     power = ", ".join(f"{p} {float(by[(p, 0.0)]['static_power_mw']):.0f}"
                       for p in order)
     return md, power
 
 
-def write_report(args, name, sections, names, nat_epochs):
+def write_report(args, name, sections, names, nat_epochs, alpha):
     md = [f"# Phase-noise sensitivity ({args.dataset})", "",
           "Generated by `examples/noise-sensitivity/reproduce.py "
           f"--dataset {args.dataset}` (do not edit by hand). Test accuracy "
           f"(mean ± std over {args.trials} chips, seed 1, the same chips for "
-          "every program) under additive Gaussian phase error σ_PS "
-          "([noise.md](../noise.md)), for the 16-16-16-10 network: "
-          "`unpruned`; `magnitude` (one-shot, α = 2); `lth` (layer-arm LTH, "
-          "best ticket); `-nat`: the same after `photonic-noise-aware-train` "
-          f"(σ_PS = {args.nat_sigma} rad in training, {nat_epochs} epochs at "
-          "learning rate 0.005, masks kept; `-natk`: trained with the pruned "
-          "shifters' error too). First with pruned shifters "
-          "removed from the chip (Photon's default: no error on them), then "
-          "with pruned shifters kept on the chip at phase 0, taking the same "
-          "phase error and crosstalk (`keep_pruned=1`, the LTH paper's "
-          "setting).", ""]
+          "every program; [noise.md](../noise.md) defines each model) of the "
+          "16-16-16-10 network, uniform initial phases: `unpruned`; "
+          f"`magnitude` (one-shot, α = {alpha:g}, chosen on validation); "
+          "`lth` (the paper's layer-wise LTH with its defaults, ticket chosen "
+          "on validation); `-nat`: the same after "
+          f"`photonic-noise-aware-train` (σ_PS = {args.nat_sigma} rad in "
+          f"training, {nat_epochs} epochs at learning rate 0.005, masks "
+          "kept). Three settings: additive phase error on the fabricated "
+          "shifters only (pruned shifters removed: the paper's setting); a "
+          "phase-dependent error, γ drift φ_v = γ·φ with γ = 1 + Δγ, "
+          "Δγ ~ N(0, σ_γ²) truncated at 3σ_γ (SZO-SCD's model: a "
+          "thermo-optic phase is proportional to heater power, so its error "
+          "grows with the programmed phase, std σ_γ·φ); and additive error "
+          "with the pruned shifters kept on the chip at phase 0 "
+          "(`keep_pruned=1`).", ""]
     power = ""
-    for title, stem, csv_path, seconds, nat_tag in sections:
+    for title, stem, csv_path, seconds, key in sections:
         part, power = section(args, title, stem, csv_path, seconds, names,
-                              nat_tag)
+                              key)
         md += part
     md += [f"Static power (mW, programmed phases): {power}.", ""]
     with open(os.path.join(args.out, name + ".md"), "w") as f:
