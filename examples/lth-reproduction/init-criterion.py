@@ -10,7 +10,8 @@ the 16-16-16-10 network for each combination of
               random Gaussian weights: every theta in [0, pi]) or uniform
               (theta, phi, outputs uniform in [0, 2 pi));
   criterion:  circular (min(w, 2 pi - w)) or wrapped (w = phase mod 2 pi),
-and reports the ticket the pass chooses on validation, with the mean
+plus Photon's layer-arm scope on uniform phases, and reports the ticket
+the pass chooses on validation, with the mean
 initial theta and phi and the theta / phi sparsity of that ticket. Writes a
 Markdown table to FILE (default docs/results/lth-init-criterion-<dataset>.md).
 """
@@ -59,17 +60,21 @@ def main():
             theta0, phi0 = mean_phases(lowered)
             trained = os.path.join(work, f"{init}-trained.mlir")
             opt(lowered, trained, f"photonic-train{{{knobs}}}", quiet=True)
-            for criterion in ["circular", "wrapped"]:
-                report = os.path.join(work, f"{init}-{criterion}.json")
+            variants = [("circular", "layer"), ("wrapped", "layer")]
+            if init == "uniform":
+                variants.append(("wrapped", "layer-arm"))
+            for criterion, scope in variants:
+                report = os.path.join(work, f"{init}-{criterion}-{scope}.json")
                 opt(trained, os.path.join(work, "pruned.mlir"),
                     f"photonic-prune-lth{{{knobs} criterion={criterion} "
-                    f"report={report}}}", quiet=True)
+                    f"scope={scope} report={report}}}", quiet=True)
                 lth = json.load(open(report))["lth"]
                 best = lth["rounds"][lth["best_round"]]
                 base = lth["rounds"][0]
-                rows.append((init, criterion, theta0, phi0, base, best,
+                label = criterion + ("" if scope == "layer" else f", {scope}")
+                rows.append((init, label, theta0, phi0, base, best,
                              lth["stop"]))
-                print(f"{init} + {criterion}: ticket round {best['round']}, "
+                print(f"{init} + {label}: ticket round {best['round']}, "
                       f"sparsity {100 * best['sparsity']:.1f} %", flush=True)
     with open(out, "w") as f:
         f.write(f"# Initial phases x pruning criterion ({args.dataset})\n\n"
