@@ -8,6 +8,7 @@ PACKAGES=(
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libeigen3-dev libgtest-dev libbenchmark-dev
   libzstd-dev zlib1g-dev
+  libonnx-dev libprotobuf-dev
 )
 
 missing=()

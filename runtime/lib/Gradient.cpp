@@ -630,6 +630,10 @@ llvm::Error checkTrainable(const Program &program) {
   if (!program.electricalOutputs())
     return makeError("the program does not end with a detect layer; "
                      "training needs detected intensities as logits");
+  if (program.hasBoundaries())
+    return makeError("the program has O-E-O boundaries or a readout (an "
+                     "imported model); training through them is not "
+                     "supported yet");
   return llvm::Error::success();
 }
 
@@ -931,6 +935,10 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
         }
       }
       break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      // Programs with boundaries are rejected by checkTrainable.
+      break;
     case LayerKind::Adapter: {
       const AdapterPlan &p = adapters[step.plan];
       adapterForward(p, in, fields + p.sourceField, out,
@@ -990,6 +998,8 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
     }
     switch (step.kind) {
     case LayerKind::Encode:
+    case LayerKind::Oeo:     // rejected by checkTrainable
+    case LayerKind::Readout: // rejected by checkTrainable
       break;
     case LayerKind::Adapter: {
       const AdapterPlan &p = adapters[step.plan];

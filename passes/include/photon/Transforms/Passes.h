@@ -22,7 +22,8 @@ struct LowerToMeshOptions
       llvm::cl::init("clements")};
 };
 
-/// photonic-lower-dense, photonic-decompose-unitary, canonicalize.
+/// convert-tosa-to-photonic, photonic-lower-dense, canonicalize,
+/// photonic-decompose-unitary.
 void buildLowerToMeshPipeline(mlir::OpPassManager &pm,
                               const LowerToMeshOptions &options);
 
