@@ -18,6 +18,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <climits>
+#include <cmath>
 #include <cstring>
 
 using namespace mlir;

@@ -466,7 +466,7 @@ LogicalResult FunctionConverter::convertSoftmax(tosa::ReduceMaxOp reduce) {
   if (!lastAxis(reduce, reduce.getAxis()))
     return fail();
   // x has exactly two users: the reduce and the subtraction.
-  if (llvm::range_size(current.getUsers()) != 2)
+  if (std::distance(current.getUsers().begin(), current.getUsers().end()) != 2)
     return fail();
   tosa::SubOp shifted;
   for (Operation *user : current.getUsers())
