@@ -6,7 +6,7 @@
 // CHECK-SAME: (%[[X:.*]]: tensor<2xf64>) -> tensor<1xf64>
 // CHECK: %[[F:.*]] = photonic.encode %[[X]] : tensor<2xf64> -> !photonic.field<2>
 // CHECK: %[[D:.*]] = photonic.dense %[[F]] weights(dense<{{\[\[}}1.000000e+00, 2.000000e+00]]> : tensor<1x2xf64>) : !photonic.field<2> -> !photonic.field<1>
-// CHECK: %[[R:.*]] = photonic.readout sigmoid %[[D]] bias = [5.000000e-01] : !photonic.field<1> -> tensor<1xf64>
+// CHECK: %[[R:.*]] = photonic.readout sigmoid %[[D]] bias = [0.5] : !photonic.field<1> -> tensor<1xf64>
 // CHECK: return %[[R]] : tensor<1xf64>
 func.func @fc_sigmoid(%x: tensor<?x2xf32>) -> tensor<?x1xf32> {
   %w = "tosa.const"() <{value = dense<[[1.0, 2.0]]> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
@@ -23,9 +23,9 @@ func.func @fc_sigmoid(%x: tensor<?x2xf32>) -> tensor<?x1xf32> {
 // function.
 // CHECK-LABEL: func.func @mlp
 // CHECK: %[[D0:.*]] = photonic.dense %{{.*}} weights(dense<{{\[\[}}1.000000e+00, 0.000000e+00], [0.000000e+00, -1.000000e+00]]> : tensor<2x2xf64>)
-// CHECK: %[[O:.*]] = photonic.oeo relu %[[D0]] bias = [2.500000e-01, -2.500000e-01] : !photonic.field<2>
+// CHECK: %[[O:.*]] = photonic.oeo relu %[[D0]] bias = [0.25, -0.25] : !photonic.field<2>
 // CHECK: %[[D1:.*]] = photonic.dense %[[O]] weights(dense<{{\[\[}}1.000000e+00, 1.000000e+00], [2.000000e+00, -1.000000e+00], [0.000000e+00, 3.000000e+00]]> : tensor<3x2xf64>) : !photonic.field<2> -> !photonic.field<3>
-// CHECK: %[[R:.*]] = photonic.readout log_softmax %[[D1]] bias = [1.000000e+00, 0.000000e+00, -1.000000e+00] : !photonic.field<3> -> tensor<3xf64>
+// CHECK: %[[R:.*]] = photonic.readout log_softmax %[[D1]] bias = [1.0, 0.0, -1.0] : !photonic.field<3> -> tensor<3xf64>
 // CHECK: return %[[R]]
 func.func @mlp(%x: tensor<1x2xf32>) -> tensor<1x3xf32> {
   %w0 = "tosa.const"() <{value = dense<[[1.0, 0.0], [0.0, -1.0]]> : tensor<2x2xf32>}> : () -> tensor<2x2xf32>
@@ -48,11 +48,12 @@ func.func @mlp(%x: tensor<1x2xf32>) -> tensor<1x3xf32> {
 
 // torch-mlir's form of a linear layer: reshape to 3-D, matmul by the
 // transposed weight constant, reshape back, add the bias; then tanh and
-// softmax. The weights come out as W = transpose(B).
+// softmax. The weights come out as W = transpose(B); the f32 bias is
+// widened to f64 exactly (0.1f = 0.10000000149011612).
 // CHECK-LABEL: func.func @matmul_form
 // CHECK-SAME: (%{{.*}}: tensor<3xf64>) -> tensor<2xf64>
 // CHECK: %[[D:.*]] = photonic.dense %{{.*}} weights(dense<{{\[\[}}1.000000e+00, 2.000000e+00, 3.000000e+00], [4.000000e+00, 5.000000e+00, 6.000000e+00]]> : tensor<2x3xf64>) : !photonic.field<3> -> !photonic.field<2>
-// CHECK: %[[O:.*]] = photonic.oeo tanh %[[D]] bias = [1.000000e-01, 2.000000e-01] : !photonic.field<2>
+// CHECK: %[[O:.*]] = photonic.oeo tanh %[[D]] bias = [0.10000000149011612, 0.20000000298023224] : !photonic.field<2>
 // CHECK: photonic.readout softmax %[[O]] : !photonic.field<2> -> tensor<2xf64>
 func.func @matmul_form(%x: tensor<?x3xf32>) -> tensor<?x2xf32> {
   %w = "tosa.const"() <{value = dense<[[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]]> : tensor<1x2x3xf32>}> : () -> tensor<1x2x3xf32>
@@ -82,7 +83,7 @@ func.func @matmul_form(%x: tensor<?x3xf32>) -> tensor<?x2xf32> {
 // CHECK-LABEL: func.func @carry_bias
 // CHECK: photonic.dense %{{.*}} weights(dense<{{\[\[}}1.000000e+00, 0.000000e+00], [0.000000e+00, 1.000000e+00]]> : tensor<2x2xf64>)
 // CHECK-NEXT: %[[D:.*]] = photonic.dense %{{.*}} weights(dense<{{\[\[}}2.000000e+00, 4.000000e+00]]> : tensor<1x2xf64>)
-// CHECK-NEXT: photonic.readout identity %[[D]] bias = [1.100000e+01] : !photonic.field<1> -> tensor<1xf64>
+// CHECK-NEXT: photonic.readout identity %[[D]] bias = [11.0] : !photonic.field<1> -> tensor<1xf64>
 func.func @carry_bias(%x: tensor<?x2xf32>) -> tensor<?x1xf32> {
   %w0 = "tosa.const"() <{value = dense<[[1.0, 0.0], [0.0, 1.0]]> : tensor<2x2xf32>}> : () -> tensor<2x2xf32>
   %b0 = "tosa.const"() <{value = dense<[1.0, 2.0]> : tensor<2xf32>}> : () -> tensor<2xf32>
@@ -103,7 +104,7 @@ func.func @carry_bias(%x: tensor<?x2xf32>) -> tensor<?x1xf32> {
 // CHECK: %[[D:.*]] = photonic.dense
 // CHECK: %[[M:.*]] = photonic.activation modulus %[[D]] : !photonic.field<2>
 // CHECK: %[[D2:.*]] = photonic.dense %[[M]]
-// CHECK: %[[O:.*]] = photonic.oeo abs %[[D2]] bias = [-1.000000e+00, 1.000000e+00] : !photonic.field<2>
+// CHECK: %[[O:.*]] = photonic.oeo abs %[[D2]] bias = [-1.0, 1.0] : !photonic.field<2>
 // CHECK: photonic.readout softplus %[[O]] : !photonic.field<2> -> tensor<2xf64>
 func.func @abs_softplus(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
   %w = "tosa.const"() <{value = dense<[[1.0, -1.0], [0.5, 0.5]]> : tensor<2x2xf32>}> : () -> tensor<2x2xf32>
