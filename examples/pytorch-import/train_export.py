@@ -12,7 +12,9 @@ parts, then the 16 imaginary parts.
 
 Writes OUT_DIR/model.onnx, test-inputs.txt (one sample per line, the float32
 values PyTorch sees), torch-outputs.txt (PyTorch's float32 outputs),
-torch-outputs-f64.txt (the same model in float64) and test-labels.txt.
+torch-outputs-f64.txt (the same model in float64), test-labels.txt, and
+train.csv / test.csv (the 32 features and the label per row) for
+photonic-train and photonic-prune-lth with dataset=csv.
 """
 import argparse
 import json
@@ -97,6 +99,11 @@ def main():
     write_rows(os.path.join(args.out, "torch-outputs-f64.txt"), out64)
     with open(os.path.join(args.out, "test-labels.txt"), "w") as f:
         f.write("\n".join(str(int(v)) for v in labels[test]) + "\n")
+    for name, split in (("train.csv", train), ("test.csv", test)):
+        with open(os.path.join(args.out, name), "w") as f:
+            for row, label in zip(features[split], labels[split]):
+                f.write(",".join(repr(float(v)) for v in row) +
+                        ",%d\n" % label)
 
 
 if __name__ == "__main__":

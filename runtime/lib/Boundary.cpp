@@ -70,6 +70,30 @@ double applyElementwise(ElectricalFunction function, double x) {
   return x;
 }
 
+double elementwiseDerivative(ElectricalFunction function, double x) {
+  switch (function) {
+  case ElectricalFunction::Relu:
+    return x >= 0.0 ? 1.0 : 0.0;
+  case ElectricalFunction::Sigmoid: {
+    const double s = applyElementwise(ElectricalFunction::Sigmoid, x);
+    return s * (1.0 - s);
+  }
+  case ElectricalFunction::Tanh: {
+    const double t = std::tanh(x);
+    return 1.0 - t * t;
+  }
+  case ElectricalFunction::Softplus:
+    return applyElementwise(ElectricalFunction::Sigmoid, x);
+  case ElectricalFunction::Abs:
+    return x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0;
+  case ElectricalFunction::Identity:
+  case ElectricalFunction::Softmax:
+  case ElectricalFunction::LogSoftmax:
+    break;
+  }
+  return 1.0;
+}
+
 namespace {
 template <typename T>
 void applyImpl(const Boundary &boundary,

@@ -46,6 +46,9 @@ parseElectricalFunction(std::string_view name);
 bool isElementwise(ElectricalFunction function);
 /// f(x) for an element-wise function.
 double applyElementwise(ElectricalFunction function, double x);
+/// f'(x) for an element-wise function (relu and abs: 0 and -1 below 0,
+/// 1 above; at 0 the right derivative for relu, 0 for abs).
+double elementwiseDerivative(ElectricalFunction function, double x);
 
 /// The electrical part of an `oeo` or `readout` layer.
 struct Boundary {
