@@ -101,3 +101,42 @@ func.func @softmax_not_last(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
   %t = tosa.tanh %o : (tensor<1x2xf32>) -> tensor<1x2xf32>
   return %t : tensor<1x2xf32>
 }
+
+// -----
+
+func.func @chain_as_weights(%x: tensor<1x2xf32>) -> tensor<1x1xf32> {
+  %in = "tosa.const"() <{value = dense<1.0> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  %b = "tosa.const"() <{value = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-error @+1 {{expects the chain as its input operand}}
+  %y = tosa.fully_connected %in, %x, %b : (tensor<1x2xf32>, tensor<1x2xf32>, tensor<1xf32>) -> tensor<1x1xf32>
+  return %y : tensor<1x1xf32>
+}
+
+// -----
+
+func.func @constant_minus_chain(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
+  %c = "tosa.const"() <{value = dense<1.0> : tensor<1x2xf32>}> : () -> tensor<1x2xf32>
+  // expected-error @+1 {{expects the chain as its first operand (x - constant)}}
+  %y = tosa.sub %c, %x : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
+  return %y : tensor<1x2xf32>
+}
+
+// -----
+
+func.func @shifted_mul(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
+  %w = "tosa.const"() <{value = dense<1.0> : tensor<2x2xf32>}> : () -> tensor<2x2xf32>
+  %b = "tosa.const"() <{value = dense<0.0> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %two = "tosa.const"() <{value = dense<2.0> : tensor<1x1xf32>}> : () -> tensor<1x1xf32>
+  %y = tosa.fully_connected %x, %w, %b : (tensor<1x2xf32>, tensor<2x2xf32>, tensor<2xf32>) -> tensor<1x2xf32>
+  // expected-error @+1 {{expects a multiplication by a constant scalar or one value per mode (shift 0)}}
+  %s = tosa.mul %y, %two {shift = 1 : i8} : (tensor<1x2xf32>, tensor<1x1xf32>) -> tensor<1x2xf32>
+  return %s : tensor<1x2xf32>
+}
+
+// -----
+
+func.func @reshape_into_batch(%x: tensor<?x4xf32>) -> tensor<?x2xf32> {
+  // expected-error @+1 {{expects to keep the per-sample width 4 of the chain, got 'tensor<?x2xf32>'}}
+  %y = tosa.reshape %x {new_shape = array<i64: -1, 2>} : (tensor<?x4xf32>) -> tensor<?x2xf32>
+  return %y : tensor<?x2xf32>
+}
