@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build and test dependencies of Photon from Debian's archive.
 # Idempotent: does nothing when everything is already installed.
+# PHOTON_WITH_TORCH=1 also installs Debian's python3-torch and python3-numpy
+# (only examples/pytorch-import needs them; the test suite does not).
 set -euo pipefail
 
 PACKAGES=(
@@ -8,7 +10,11 @@ PACKAGES=(
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libeigen3-dev libgtest-dev libbenchmark-dev
   libzstd-dev zlib1g-dev
+  libonnx-dev libprotobuf-dev
 )
+if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
+  PACKAGES+=(python3-torch python3-numpy)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -7,4 +7,5 @@ build="${PHOTON_BUILD_DIR:-$root/build}"
 bash "$root/scripts/build.sh" photon-doc
 cp "$build/docs/Dialects/PhotonicDialect.md" "$root/docs/reference/PhotonicDialect.md"
 cp "$build/docs/Passes/PhotonPasses.md" "$root/docs/reference/PhotonPasses.md"
+cp "$build/docs/Passes/PhotonConversionPasses.md" "$root/docs/reference/PhotonConversionPasses.md"
 echo "docs/reference/ updated"

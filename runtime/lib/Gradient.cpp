@@ -428,6 +428,72 @@ void activationForward(Activation a, int width, const double *__restrict in,
   }
 }
 
+/// An O-E-O boundary or readout on `width` modes: y = f(Re(x) + bias),
+/// Im(y) = 0. Saves f'(pre) (element-wise) or the softmax p (softmax,
+/// log_softmax) into `side` (1 per element).
+void boundaryForward(const Boundary &b, int width, const double *__restrict in,
+                     double *__restrict out, double *__restrict side) {
+  for (int m = 0; m < width; ++m) {
+    const double *__restrict xr = in + 2 * L * m;
+    double *__restrict yr = out + 2 * L * m, *__restrict yi = yr + L;
+    const double bias = b.bias.empty() ? 0.0 : b.bias[m];
+    for (int l = 0; l < L; ++l) {
+      const double pre = xr[l] + bias;
+      yr[l] = isElementwise(b.function) ? applyElementwise(b.function, pre)
+                                        : pre;
+      side[L * m + l] =
+          isElementwise(b.function) ? elementwiseDerivative(b.function, pre)
+                                    : 0.0;
+      yi[l] = 0.0;
+    }
+  }
+  if (isElementwise(b.function))
+    return;
+  for (int l = 0; l < L; ++l) {
+    double top = out[l];
+    for (int m = 1; m < width; ++m)
+      top = std::max(top, out[2 * L * m + l]);
+    double sum = 0.0;
+    for (int m = 0; m < width; ++m)
+      sum += std::exp(out[2 * L * m + l] - top);
+    const double logSum = top + std::log(sum);
+    for (int m = 0; m < width; ++m) {
+      double &y = out[2 * L * m + l];
+      side[L * m + l] = std::exp(y - logSum);
+      y = b.function == ElectricalFunction::Softmax ? side[L * m + l]
+                                                     : y - logSum;
+    }
+  }
+}
+
+/// In place: the gradient at the boundary's output becomes the gradient at
+/// its input (zero imaginary part: the output depends on Re(x) only).
+void boundaryBackward(const Boundary &b, int width,
+                      const double *__restrict side, double *__restrict g) {
+  for (int l = 0; l < L; ++l) {
+    if (b.function == ElectricalFunction::LogSoftmax) {
+      // G_x = G - p Σ G.
+      double total = 0.0;
+      for (int m = 0; m < width; ++m)
+        total += g[2 * L * m + l];
+      for (int m = 0; m < width; ++m)
+        g[2 * L * m + l] -= side[L * m + l] * total;
+    } else if (b.function == ElectricalFunction::Softmax) {
+      // G_x = p ⊙ (G - Σ p G).
+      double dot = 0.0;
+      for (int m = 0; m < width; ++m)
+        dot += side[L * m + l] * g[2 * L * m + l];
+      for (int m = 0; m < width; ++m)
+        g[2 * L * m + l] = side[L * m + l] * (g[2 * L * m + l] - dot);
+    } else {
+      for (int m = 0; m < width; ++m)
+        g[2 * L * m + l] *= side[L * m + l];
+    }
+    for (int m = 0; m < width; ++m)
+      g[2 * L * m + L + l] = 0.0;
+  }
+}
+
 /// In place: `g` (gradient at the output) becomes the gradient at the input.
 void activationBackward(Activation a, int width, const double *__restrict x,
                         const double *__restrict side, double *__restrict g) {
@@ -628,8 +694,8 @@ llvm::Error checkTrainable(const Program &program) {
   if (llvm::Error e = verifyProgram(program))
     return e;
   if (!program.electricalOutputs())
-    return makeError("the program does not end with a detect layer; "
-                     "training needs detected intensities as logits");
+    return makeError("the program does not end with a detect or readout "
+                     "layer; training needs electrical outputs as logits");
   return llvm::Error::success();
 }
 
@@ -663,6 +729,7 @@ struct GradientEngine::Impl {
   std::vector<MeshPlan> meshes;
   std::vector<DiagonalPlan> diagonals;
   std::vector<AdapterPlan> adapters;
+  std::vector<Boundary> boundaries;
   /// Linear blocks [first, last] (step indices) and their full scales
   /// max|W_ij| for the weight error.
   std::vector<std::pair<int, int>> blocks;
@@ -744,6 +811,11 @@ GradientEngine::Impl::Impl(const Program &program, int threadCount)
       diagonals.push_back(std::move(p));
     } else if (layer.kind == LayerKind::Activation) {
       sideSize += 2 * L * static_cast<size_t>(layer.outputs);
+    } else if (layer.kind == LayerKind::Oeo ||
+               layer.kind == LayerKind::Readout) {
+      step.plan = static_cast<int>(boundaries.size());
+      boundaries.push_back(layer.boundary);
+      sideSize += L * static_cast<size_t>(layer.outputs);
     } else if (layer.kind == LayerKind::Adapter) {
       AdapterPlan p;
       p.layer = static_cast<int>(i);
@@ -931,6 +1003,11 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
         }
       }
       break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      boundaryForward(boundaries[step.plan], step.outputs, in, out,
+                      ws.side.data() + step.side);
+      break;
     case LayerKind::Adapter: {
       const AdapterPlan &p = adapters[step.plan];
       adapterForward(p, in, fields + p.sourceField, out,
@@ -990,6 +1067,11 @@ void GradientEngine::Impl::block(Workspace &ws, const Eigen::MatrixXcd &x,
     }
     switch (step.kind) {
     case LayerKind::Encode:
+      break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      boundaryBackward(boundaries[step.plan], step.inputs,
+                       ws.side.data() + step.side, g);
       break;
     case LayerKind::Adapter: {
       const AdapterPlan &p = adapters[step.plan];

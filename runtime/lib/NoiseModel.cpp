@@ -280,6 +280,11 @@ void applyLayer(const NoisyProgram &noisy, size_t index, Eigen::MatrixXcd &x) {
   case LayerKind::Detect:
     x = x.cwiseAbs2().cast<std::complex<double>>();
     break;
+  case LayerKind::Oeo:
+  case LayerKind::Readout:
+    // Ideal converters: the noise model has no ADC/DAC noise of its own yet.
+    applyBoundary(layer.boundary, x);
+    break;
   case LayerKind::Adapter:
     // Needs its source field: applied by simulateNoisy itself.
     assert(false && "adapters are applied by simulateNoisy");

@@ -9,4 +9,8 @@ double PowerModel::heaterPower(double phase) const {
   return piPowerMilliwatts * wrapPhase(phase) / kPi;
 }
 
+double PowerModel::converterPower(int adcs, int dacs) const {
+  return adcs * adcPowerMilliwatts + dacs * dacPowerMilliwatts;
+}
+
 } // namespace photon::runtime

@@ -40,6 +40,10 @@ const char *layerKindName(LayerKind kind) {
     return "detect";
   case LayerKind::Adapter:
     return "adapter";
+  case LayerKind::Oeo:
+    return "oeo";
+  case LayerKind::Readout:
+    return "readout";
   }
   return "encode";
 }
@@ -47,7 +51,8 @@ const char *layerKindName(LayerKind kind) {
 static std::optional<LayerKind> parseLayerKind(StringRef name) {
   for (LayerKind kind : {LayerKind::Encode, LayerKind::Mesh,
                          LayerKind::Diagonal, LayerKind::Activation,
-                         LayerKind::Detect, LayerKind::Adapter})
+                         LayerKind::Detect, LayerKind::Adapter,
+                         LayerKind::Oeo, LayerKind::Readout})
     if (name == layerKindName(kind))
       return kind;
   return std::nullopt;
@@ -58,7 +63,15 @@ bool Program::electricalInputs() const {
 }
 
 bool Program::electricalOutputs() const {
-  return !layers.empty() && layers.back().kind == LayerKind::Detect;
+  return !layers.empty() && (layers.back().kind == LayerKind::Detect ||
+                             layers.back().kind == LayerKind::Readout);
+}
+
+bool Program::hasBoundaries() const {
+  for (const Layer &layer : layers)
+    if (layer.kind == LayerKind::Oeo || layer.kind == LayerKind::Readout)
+      return true;
+  return false;
 }
 
 bool Program::hasAdapters() const {
@@ -212,6 +225,25 @@ static Error checkFiniteMatrix(const std::string &prefix, StringRef field,
   return Error::success();
 }
 
+static Error verifyBoundary(const std::string &prefix, const Layer &layer,
+                            bool last) {
+  if (layer.kind == LayerKind::Readout && !last)
+    return makeError(llvm::formatv(
+        "{0}'op': a readout layer may only be the last layer", prefix));
+  if (layer.outputs != layer.inputs)
+    return makeError(llvm::formatv(
+        "{0}'outputs' is {1}, expected {2} ({3} layers keep the width)", prefix,
+        layer.outputs, layer.inputs, layerKindName(layer.kind)));
+  const Boundary &b = layer.boundary;
+  if (layer.kind == LayerKind::Oeo && !isElementwise(b.function))
+    return makeError(llvm::formatv(
+        "{0}'function' is {1}, which only a readout layer may apply", prefix,
+        electricalFunctionName(b.function)));
+  if (b.bias.empty())
+    return Error::success();
+  return checkPhases(prefix, "bias", b.bias, layer.inputs);
+}
+
 static Error verifyAdapter(const std::string &prefix, const Program &program,
                            size_t index) {
   const Layer &layer = program.layers[index];
@@ -311,6 +343,11 @@ Error verifyProgram(const Program &program) {
       break;
     case LayerKind::Adapter:
       if (Error e = verifyAdapter(prefix, program, i))
+        return e;
+      break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      if (Error e = verifyBoundary(prefix, layer, i == last))
         return e;
       break;
     }
@@ -531,7 +568,7 @@ Expected<Layer> parseLayer(const json::Value &value, size_t index,
   if (!kind)
     return reader.error("unknown 'op' \"" + *op +
                         "\" (expected encode, mesh, diagonal, activation, "
-                        "detect or adapter)");
+                        "detect, adapter, oeo or readout)");
   Layer layer;
   layer.kind = *kind;
   FieldReader fields(*object, layerPrefix(index, *kind));
@@ -579,6 +616,26 @@ Expected<Layer> parseLayer(const json::Value &value, size_t index,
     if (Error e = parseAdapterFields(fields, layer, before, programInputs))
       return std::move(e);
     break;
+  case LayerKind::Oeo:
+  case LayerKind::Readout: {
+    Expected<std::string> function = fields.readString("function");
+    if (!function)
+      return function.takeError();
+    std::optional<ElectricalFunction> parsed =
+        parseElectricalFunction(*function);
+    if (!parsed)
+      return fields.error("unknown 'function' \"" + *function +
+                          "\" (expected identity, relu, sigmoid, tanh, "
+                          "softplus, abs, softmax or log_softmax)");
+    layer.boundary.function = *parsed;
+    if (fields.find("bias")) {
+      Expected<std::vector<double>> bias = fields.readNumbers("bias");
+      if (!bias)
+        return bias.takeError();
+      layer.boundary.bias = std::move(*bias);
+    }
+    break;
+  }
   case LayerKind::Encode:
   case LayerKind::Detect:
     break;
@@ -723,6 +780,12 @@ void writeLayer(const Layer &layer, llvm::raw_ostream &os) {
       j.attribute("rank", layer.adapter.rank());
       writeComplexMatrix(j, "a", layer.adapter.a);
       writeComplexMatrix(j, "b", layer.adapter.b);
+      break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      j.attribute("function", electricalFunctionName(layer.boundary.function));
+      if (!layer.boundary.bias.empty())
+        writeNumbers(j, "bias", layer.boundary.bias);
       break;
     case LayerKind::Encode:
     case LayerKind::Detect:

@@ -47,6 +47,10 @@ simulateImpl(const Program &program,
     case LayerKind::Detect:
       x = x.cwiseAbs2().template cast<std::complex<T>>();
       break;
+    case LayerKind::Oeo:
+    case LayerKind::Readout:
+      applyBoundary(layer.boundary, x);
+      break;
     case LayerKind::Adapter: {
       // y + B (A x_source), digital and exact.
       const Adapter &adapter = layer.adapter;

@@ -527,4 +527,40 @@ TEST(Gradient, RejectsBadLabels) {
             std::string::npos);
 }
 
+/// Imported networks: O-E-O boundaries (every element-wise function, with
+/// and without bias) between the layers and a readout (log-softmax,
+/// softmax, identity) at the end, against finite differences.
+TEST(Gradient, BoundariesMatchFiniteDifferences) {
+  const ElectricalFunction hidden[] = {
+      ElectricalFunction::Relu, ElectricalFunction::Sigmoid,
+      ElectricalFunction::Tanh, ElectricalFunction::Softplus,
+      ElectricalFunction::Abs, ElectricalFunction::Identity};
+  const ElectricalFunction last[] = {ElectricalFunction::LogSoftmax,
+                                     ElectricalFunction::Softmax,
+                                     ElectricalFunction::Identity};
+  int index = 0;
+  for (ElectricalFunction f : hidden) {
+    SCOPED_TRACE(electricalFunctionName(f));
+    Program p = network({4, 3, 3}, Topology::Clements, Activation::Identity,
+                        30 + index);
+    Random random(60 + index);
+    // Replace the identity activation by an O-E-O boundary and the detect
+    // by a readout; odd cases get biases.
+    for (Layer &layer : p.layers) {
+      if (layer.kind != LayerKind::Activation &&
+          layer.kind != LayerKind::Detect)
+        continue;
+      const bool isLast = layer.kind == LayerKind::Detect;
+      layer.kind = isLast ? LayerKind::Readout : LayerKind::Oeo;
+      layer.boundary.function = isLast ? last[index % 3] : f;
+      if (index % 2 == 1)
+        for (int m = 0; m < layer.outputs; ++m)
+          layer.boundary.bias.push_back(random.normal());
+    }
+    ++index;
+    checkAgainstFiniteDifferences(p, randomComplex(4, 5, 70 + index),
+                                  randomLabels(5, 3, 80 + index));
+  }
+}
+
 } // namespace

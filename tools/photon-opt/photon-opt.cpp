@@ -1,12 +1,14 @@
 //===- photon-opt.cpp - Photon's optimizer driver -------------------------===//
 //
-// MlirOptMain with the photonic dialect (and func), Photon's passes and
-// pipelines, and the few upstream passes pipelines use.
+// MlirOptMain with the photonic dialect (and func, and TOSA for imported
+// models), Photon's passes and pipelines, and the few upstream passes
+// pipelines use.
 //
 //===----------------------------------------------------------------------===//
 #include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Transforms/Passes.h"
 
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
@@ -14,6 +16,8 @@
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   photon::registerAllDialects(registry);
+  // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.
+  registry.insert<mlir::tosa::TosaDialect>();
   photon::registerPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();

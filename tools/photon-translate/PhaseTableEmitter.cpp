@@ -29,6 +29,19 @@ static llvm::cl::opt<double> piPowerMilliwatts(
                    "--photonic-to-phase-table (default 25)"),
     llvm::cl::init(25.0));
 
+static llvm::cl::opt<double> adcPowerMilliwatts(
+    "adc-mw",
+    llvm::cl::desc("Power of one coherent receiver channel with its ADC in "
+                   "mW, for --photonic-to-phase-table (default 20)"),
+    llvm::cl::init(20.0));
+
+static llvm::cl::opt<double> dacPowerMilliwatts(
+    "reencode-mw",
+    llvm::cl::desc("Power of one re-encoding channel (DAC and modulator "
+                   "driver) in mW, for --photonic-to-phase-table (default "
+                   "25)"),
+    llvm::cl::init(25.0));
+
 static llvm::cl::opt<int> dacBits(
     "dac-bits",
     llvm::cl::desc("For --photonic-to-phase-table: also give each shifter's "
@@ -104,12 +117,54 @@ void writeProvenance(llvm::json::OStream &json, const runtime::Layer &layer) {
     json.attribute("factor", nullptr);
 }
 
+bool isBoundary(const runtime::Layer &layer) {
+  return layer.kind == runtime::LayerKind::Oeo ||
+         layer.kind == runtime::LayerKind::Readout;
+}
+
+/// The optical-to-electrical boundaries with their converters; adds their
+/// counts and power to the totals.
+void writeBoundaries(llvm::json::OStream &json,
+                     const runtime::Program &program,
+                     const runtime::PowerModel &power, int &adcs, int &dacs,
+                     double &converterPower) {
+  json.attributeArray("boundaries", [&] {
+    int component = -1;
+    for (const runtime::Layer &layer : program.layers) {
+      if (layer.kind == runtime::LayerKind::Mesh ||
+          layer.kind == runtime::LayerKind::Diagonal)
+        ++component;
+      if (!isBoundary(layer))
+        continue;
+      const bool reencode = layer.kind == runtime::LayerKind::Oeo;
+      runtime::ConverterCount count =
+          runtime::converterCount(layer.inputs, reencode);
+      const double mw = power.converterPower(count.adcs, count.dacs);
+      adcs += count.adcs;
+      dacs += count.dacs;
+      converterPower += mw;
+      json.object([&] {
+        json.attribute("kind", reencode ? "oeo" : "readout");
+        json.attribute("after_component", component);
+        json.attribute("modes", layer.inputs);
+        json.attribute("function", runtime::electricalFunctionName(
+                                       layer.boundary.function));
+        json.attribute("bias", !layer.boundary.bias.empty());
+        json.attribute("adcs", count.adcs);
+        json.attribute("dacs", count.dacs);
+        json.attribute("power_mw", mw);
+      });
+    }
+  });
+}
+
 void writePhaseTable(const runtime::Program &program,
                      const runtime::PowerModel &power, int dac,
                      raw_ostream &os) {
   llvm::json::OStream json(os, /*IndentSize=*/1);
-  int totalShifters = 0;
-  double totalPower = 0.0, totalDacPower = 0.0;
+  int totalShifters = 0, totalAdcs = 0, totalDacs = 0;
+  double totalPower = 0.0, totalDacPower = 0.0, totalConverterPower = 0.0;
+  const bool boundaries = program.hasBoundaries();
   json.object([&] {
     json.attribute("format", "photon-phase-table");
     json.attribute("version", 1);
@@ -124,6 +179,12 @@ void writePhaseTable(const runtime::Program &program,
     json.attributeObject("power_model", [&] {
       json.attribute("p_pi_mw", power.piPowerMilliwatts);
       json.attribute("formula", "P = p_pi_mw * phase / pi");
+      if (boundaries) {
+        json.attribute("adc_mw", power.adcPowerMilliwatts);
+        json.attribute("reencode_mw", power.dacPowerMilliwatts);
+        json.attribute("converter_formula",
+                       "P = adc_mw * adcs + reencode_mw * dacs");
+      }
     });
     if (dac > 0)
       json.attributeObject("dac", [&] {
@@ -221,11 +282,20 @@ void writePhaseTable(const runtime::Program &program,
       }
     });
 
+    if (boundaries)
+      writeBoundaries(json, program, power, totalAdcs, totalDacs,
+                      totalConverterPower);
+
     json.attributeObject("totals", [&] {
       json.attribute("shifters", totalShifters);
       json.attribute("power_mw", totalPower);
       if (dac > 0)
         json.attribute("dac_power_mw", totalDacPower);
+      if (boundaries) {
+        json.attribute("adcs", totalAdcs);
+        json.attribute("dacs", totalDacs);
+        json.attribute("converter_power_mw", totalConverterPower);
+      }
     });
   });
   os << "\n";
@@ -249,8 +319,18 @@ void photon::registerPhaseTableTranslation() {
         FailureOr<runtime::Program> program = buildModuleProgram(op);
         if (failed(program))
           return failure();
+        for (const llvm::cl::opt<double> *option :
+             {&adcPowerMilliwatts, &dacPowerMilliwatts})
+          if (!(option->getValue() >= 0.0) ||
+              !std::isfinite(option->getValue()))
+            return op->emitError()
+                   << "--" << option->ArgStr
+                   << " must be a finite power >= 0, got "
+                   << option->getValue();
         runtime::PowerModel power;
         power.piPowerMilliwatts = piPowerMilliwatts;
+        power.adcPowerMilliwatts = adcPowerMilliwatts;
+        power.dacPowerMilliwatts = dacPowerMilliwatts;
         writePhaseTable(*program, power, dacBits, os);
         return success();
       },

@@ -1,11 +1,14 @@
 //===- photon-translate.cpp - Photon's translation driver -----------------===//
 #include "Emitters.h"
 
+#include "photon/Import/OnnxImport.h"
+
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
   photon::registerPhaseTableTranslation();
   photon::registerRuntimeProgramTranslation();
+  photon::registerOnnxImportTranslation();
   return mlir::failed(
              mlir::mlirTranslateMain(argc, argv, "Photon translation tool"))
              ? 1

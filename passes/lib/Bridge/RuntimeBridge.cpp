@@ -32,6 +32,24 @@ runtime::Activation toRuntime(ActivationKind kind) {
   llvm_unreachable("unknown activation kind");
 }
 
+runtime::ElectricalFunction toRuntime(ElectricalFunction function) {
+  // The dialect's and the runtime's functions have the same names.
+  std::optional<runtime::ElectricalFunction> parsed =
+      runtime::parseElectricalFunction(
+          stringifyElectricalFunction(function).str());
+  assert(parsed && "dialect and runtime electrical functions differ");
+  return *parsed;
+}
+
+runtime::Boundary readBoundary(ElectricalFunction function,
+                               std::optional<ArrayRef<double>> bias) {
+  runtime::Boundary boundary;
+  boundary.function = toRuntime(function);
+  if (bias)
+    boundary.bias.assign(bias->begin(), bias->end());
+  return boundary;
+}
+
 runtime::Mesh readMesh(MeshOp op) {
   runtime::Mesh mesh;
   mesh.topology = toRuntime(op.getTopology());
@@ -192,6 +210,12 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
       layer.activation = toRuntime(activation.getFunction());
     } else if (llvm::isa<DetectOp>(op)) {
       layer.kind = runtime::LayerKind::Detect;
+    } else if (auto oeo = llvm::dyn_cast<OeoOp>(op)) {
+      layer.kind = runtime::LayerKind::Oeo;
+      layer.boundary = readBoundary(oeo.getFunction(), oeo.getBias());
+    } else if (auto readout = llvm::dyn_cast<ReadoutOp>(op)) {
+      layer.kind = runtime::LayerKind::Readout;
+      layer.boundary = readBoundary(readout.getFunction(), readout.getBias());
     } else if (adapter) {
       layer.kind = runtime::LayerKind::Adapter;
       layer.adapter = readAdapter(adapter);

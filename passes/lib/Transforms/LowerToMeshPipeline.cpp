@@ -1,5 +1,6 @@
 //===- LowerToMeshPipeline.cpp - The photonic-lower-to-mesh pipeline ------===//
 #include "photon/Transforms/Passes.h"
+#include "photon/Conversion/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -11,6 +12,8 @@ namespace photon {
 
 void buildLowerToMeshPipeline(OpPassManager &pm,
                               const LowerToMeshOptions &options) {
+  // Imported (TOSA) functions become photonic first; others are untouched.
+  pm.addPass(createConvertTosaToPhotonic());
   pm.addPass(createLowerDense());
   DecomposeUnitaryOptions decompose;
   decompose.topology = options.topology;
@@ -22,10 +25,12 @@ void buildLowerToMeshPipeline(OpPassManager &pm,
 
 void registerPasses() {
   registerPhotonPasses();
+  registerPhotonConversionPasses();
   PassPipelineRegistration<LowerToMeshOptions>(
       "photonic-lower-to-mesh",
       "Lower dense layers and unitaries to meshes of MZIs "
-      "(photonic-lower-dense, canonicalize, photonic-decompose-unitary)",
+      "(convert-tosa-to-photonic, photonic-lower-dense, canonicalize, "
+      "photonic-decompose-unitary)",
       buildLowerToMeshPipeline);
 }
 

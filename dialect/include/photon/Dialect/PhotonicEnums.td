@@ -25,4 +25,17 @@ def Photonic_InitializerAttr : I32EnumAttr<"Initializer",
   let cppNamespace = "::photon";
 }
 
+def Photonic_ElectricalFunctionAttr : I32EnumAttr<"ElectricalFunction",
+    "electrical function at an optical-to-electrical boundary", [
+    I32EnumAttrCase<"identity", 0>,
+    I32EnumAttrCase<"relu", 1>,
+    I32EnumAttrCase<"sigmoid", 2>,
+    I32EnumAttrCase<"tanh", 3>,
+    I32EnumAttrCase<"softplus", 4>,
+    I32EnumAttrCase<"abs", 5>,
+    I32EnumAttrCase<"softmax", 6>,
+    I32EnumAttrCase<"log_softmax", 7>]> {
+  let cppNamespace = "::photon";
+}
+
 #endif // PHOTONIC_ENUMS_TD

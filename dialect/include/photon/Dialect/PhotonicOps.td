@@ -321,4 +321,78 @@ def Photonic_AdapterOp : Photonic_Op<"adapter", [Pure,
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// oeo
+//===----------------------------------------------------------------------===//
+
+def Photonic_OeoOp : Photonic_Op<"oeo", [Pure,
+    AllTypesMatch<["input", "output"]>]> {
+  let summary = "An optical-to-electrical-to-optical boundary";
+  let description = [{
+    Leaves the optical domain and comes back: each mode's real amplitude
+    Re(E_i) is measured by coherent (phase-sensitive) detection, the
+    optional electrical `bias` is added, the element-wise `function` is
+    applied electrically and the results are re-encoded (amplitude
+    modulation) onto as many modes for the next layer:
+
+      E'_i = f(Re(E_i) + bias_i)
+
+    It realises the nonlinearities optics cannot do (`relu`, `sigmoid`,
+    `tanh`, real `softplus` ln(1 + e^x), `abs`) and the biases of imported
+    layers. Each mode needs one coherent receiver with its ADC and one DAC
+    with its modulator; the phase table counts and prices them
+    (docs/import.md). `softmax` and `log_softmax` act on the whole vector
+    and are only allowed in `photonic.readout`.
+
+    ```mlir
+    %y = photonic.oeo relu %x bias = [0.5, -1.0] : !photonic.field<2>
+    ```
+  }];
+  let arguments = (ins Photonic_FieldType:$input,
+                       Photonic_ElectricalFunctionAttr:$function,
+                       OptionalAttr<DenseF64ArrayAttr>:$bias);
+  let results = (outs Photonic_FieldType:$output);
+  let assemblyFormat = [{
+    $function $input (`bias` `=` custom<Phases>($bias)^)? attr-dict `:`
+      qualified(type($input))
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// readout
+//===----------------------------------------------------------------------===//
+
+def Photonic_ReadoutOp : Photonic_Op<"readout", [Pure]> {
+  let summary = "Coherent detection of the real amplitudes as the outputs";
+  let description = [{
+    Ends a network whose outputs are real values (an imported model's):
+    each mode's real amplitude Re(E_i) is measured by coherent
+    (phase-sensitive) detection, the optional electrical `bias` is added
+    and `function` is applied; the result is an electrical 1-D tensor of
+    the same length,
+
+      y = f(Re(E) + bias)
+
+    `function` is element-wise (as for `photonic.oeo`) or `softmax` /
+    `log_softmax` over the whole vector. Unlike `photonic.detect` (the
+    intensity |E|²) it keeps the sign of the amplitude. Each mode needs one
+    coherent receiver with its ADC.
+
+    ```mlir
+    %y = photonic.readout log_softmax %x bias = [0.1, 0.2]
+           : !photonic.field<2> -> tensor<2xf64>
+    ```
+  }];
+  let arguments = (ins Photonic_FieldType:$input,
+                       Photonic_ElectricalFunctionAttr:$function,
+                       OptionalAttr<DenseF64ArrayAttr>:$bias);
+  let results = (outs Photonic_ElectricalVector:$output);
+  let assemblyFormat = [{
+    $function $input (`bias` `=` custom<Phases>($bias)^)? attr-dict `:`
+      qualified(type($input)) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // PHOTONIC_OPS_TD

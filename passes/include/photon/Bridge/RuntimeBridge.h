@@ -19,6 +19,7 @@ namespace photon {
 runtime::Topology toRuntime(Topology topology);
 Topology fromRuntime(runtime::Topology topology);
 runtime::Activation toRuntime(ActivationKind kind);
+runtime::ElectricalFunction toRuntime(ElectricalFunction function);
 
 /// The phases, mask and provenance of a mesh op.
 runtime::Mesh readMesh(MeshOp op);

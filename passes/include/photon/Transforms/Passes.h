@@ -32,7 +32,8 @@ struct LowerToMeshOptions
       llvm::cl::init(0)};
 };
 
-/// photonic-lower-dense, photonic-decompose-unitary, canonicalize.
+/// convert-tosa-to-photonic, photonic-lower-dense, canonicalize,
+/// photonic-decompose-unitary.
 void buildLowerToMeshPipeline(mlir::OpPassManager &pm,
                               const LowerToMeshOptions &options);
 

@@ -123,7 +123,7 @@ struct ForwardNoise {
 };
 
 /// Checks that `program` is verified (verifyProgram) and ends with a detect
-/// layer, so that it can be trained with the cross-entropy loss.
+/// or readout layer, so that it can be trained with the cross-entropy loss.
 llvm::Error checkTrainable(const Program &program);
 
 /// Checks the data of a classification set: inputs has program.inputs rows

@@ -10,6 +10,7 @@
 #define PHOTON_RUNTIME_PROGRAM_H
 
 #include "photon/Runtime/Activation.h"
+#include "photon/Runtime/Boundary.h"
 #include "photon/Runtime/Diagonal.h"
 #include "photon/Runtime/Mesh.h"
 
@@ -21,7 +22,18 @@
 
 namespace photon::runtime {
 
-enum class LayerKind { Encode, Mesh, Diagonal, Activation, Detect, Adapter };
+enum class LayerKind {
+  Encode,
+  Mesh,
+  Diagonal,
+  Activation,
+  Detect,
+  Adapter,
+  /// Coherent detection, electrical bias and function, re-encoding.
+  Oeo,
+  /// Coherent detection, electrical bias and function: real outputs.
+  Readout
+};
 
 /// A digital low-rank correction in parallel with an analog linear block
 /// (ALoRA: Analog Low-Rank Adaptation): the layer computes y + B·A·x, with
@@ -53,6 +65,7 @@ struct Layer {
   runtime::Diagonal diagonal;        ///< kind == Diagonal
   runtime::Activation activation = runtime::Activation::Identity;
   runtime::Adapter adapter;          ///< kind == Adapter
+  runtime::Boundary boundary;        ///< kind == Oeo or Readout
 };
 
 struct Program {
@@ -63,8 +76,11 @@ struct Program {
 
   /// True when the inputs are electrical (the first layer is an encode).
   bool electricalInputs() const;
-  /// True when the outputs are detected intensities (last layer is detect).
+  /// True when the outputs are electrical: detected intensities (the last
+  /// layer is a detect) or coherently detected real values (a readout).
   bool electricalOutputs() const;
+  /// True when some layer is an O-E-O boundary or a readout.
+  bool hasBoundaries() const;
   /// True when some layer is an adapter.
   bool hasAdapters() const;
 };
