@@ -9,6 +9,7 @@
 #include "photon/Runtime/SzoScd.h"
 #include "photon/Runtime/ZerothOrder.h"
 
+#include "OnChipTestUtil.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>
@@ -45,15 +46,12 @@ Program meshAndDiagonal() {
   return p;
 }
 
-SzoScdOptions oneCoordinatePerIteration() {
-  SzoScdOptions o;
-  o.s = 1.0;
-  o.delta = 0.02;
-  o.decay = 1.0;
-  o.epochs = 1;
-  o.batchSize = 4;
-  return o;
-}
+/// L = θ_0 + (π − θ_1) on the Σ of meshAndDiagonal: θ_0 wants 0, θ_1 π.
+const QueryLoss attenuatorLoss = [](const Program &q,
+                                    const std::vector<int> &) {
+  const std::vector<double> &t = q.layers[2].diagonal.theta;
+  return t[0] + (kPi - t[1]);
+};
 
 TEST(OnChipAttenuators, LiveAttenuatorsBecomeTunable) {
   Program p = meshAndDiagonal();
@@ -100,14 +98,11 @@ TEST(OnChipAttenuators, StepsAreClampedToZeroPi) {
   EXPECT_EQ(boundShifterPhase(p, {2, 0}, -0.01), 0.0);
   EXPECT_EQ(boundShifterPhase(p, {2, 0}, kPi + 0.5), kPi);
   EXPECT_NEAR(boundShifterPhase(p, {1, 0}, -0.01), kTwoPi - 0.01, 1e-15);
-  // L = θ_0 + (π − θ_1): the +δ step raises θ_0 (worse), the blind step
-  // back clamps it to 0 rather than wrapping it to 2π − 0.01, so it lowers
-  // the power and p = 1 never skips it; +δ on θ_1 clamps to π (better).
-  const QueryLoss loss = [](const Program &q, const std::vector<int> &) {
-    const std::vector<double> &t = q.layers[2].diagonal.theta;
-    return t[0] + (kPi - t[1]);
-  };
-  SzoScdOptions o = oneCoordinatePerIteration();
+  // The +δ step raises θ_0 (worse), the blind step back clamps it to 0
+  // rather than wrapping it to 2π − 0.01, so it lowers the power and p = 1
+  // never skips it; +δ on θ_1 clamps to π (better).
+  const QueryLoss &loss = attenuatorLoss;
+  SzoScdOptions o = test::unitSzoOptions();
   o.p = 1.0;
   llvm::Expected<OnChipResult> r = runSzoScd(p, a, 4, loss, o);
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
@@ -123,11 +118,8 @@ TEST(OnChipAttenuators, ZerothOrderKeepsAttenuatorsInRange) {
   a.meshLayers = {1};
   a.flags = {{0, 0, 0, 0}};
   addTunableAttenuators(p, a);
-  // L = θ_0 + (π − θ_1): a large learning rate pushes both past the bounds.
-  const QueryLoss loss = [](const Program &q, const std::vector<int> &) {
-    const std::vector<double> &t = q.layers[2].diagonal.theta;
-    return t[0] + (kPi - t[1]);
-  };
+  // A large learning rate pushes both attenuators past their bounds.
+  const QueryLoss &loss = attenuatorLoss;
   ZerothOrderOptions o;
   o.directions = 64;
   o.learningRate = 10.0;
@@ -158,7 +150,7 @@ TEST(OnChipCheckpoints, EveryNQueriesAndStopOnFalse) {
   ActiveShifters a;
   a.meshLayers = {1};
   a.flags = {{1, 0, 0, 0}};
-  SzoScdOptions o = oneCoordinatePerIteration();
+  SzoScdOptions o = test::unitSzoOptions();
   o.batchSize = 1;
   o.epochs = 3;
   o.checkpointEvery = 3;
