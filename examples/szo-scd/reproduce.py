@@ -19,10 +19,13 @@ final validation accuracy of shorter runs (--zo-budget queries). Every
 other run spends the same query budget and records the chip's validation
 and test accuracy every --every queries. Queries to target are read from
 those checkpoints, for targets set on the validation split only.
-Writes DIR/szo-scd-mnist.md and DIR/szo-scd-mnist-<chip>.svg (default DIR:
-docs/results).
+Writes DIR/szo-scd-mnist.md, and per chip DIR/szo-scd-mnist-<chip>.svg
+(validation accuracy against queries) and DIR/szo-scd-mnist-<chip>.csv (every
+checkpoint of every run: run, queries, validation_accuracy, test_accuracy,
+active_power_mw, accuracies as fractions; default DIR: docs/results).
 """
 import argparse
+import csv
 import importlib.util
 import json
 import os
@@ -92,8 +95,8 @@ def mean_power(points):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trained", default=None)
-    ap.add_argument("--budget", type=int, default=100000,
-                    help="queries per run (default 100000)")
+    ap.add_argument("--budget", type=int, default=200000,
+                    help="queries per run (default 200000)")
     ap.add_argument("--every", type=int, default=1000,
                     help="queries between checkpoints (default 1000)")
     ap.add_argument("--zo-budget", type=int, default=30000,
@@ -208,12 +211,26 @@ def write_report(args, trained, chips, seconds):
         md += ["", f"Ideal (undeployed) validation accuracy "
                f"{100 * ideal_val_acc:.2f} %.", "",
                f"![validation accuracy vs queries](szo-scd-mnist-{key}.svg)",
-               ""]
+               "", f"Every checkpoint: [szo-scd-mnist-{key}.csv]"
+               f"(szo-scd-mnist-{key}.csv) (columns run, queries, "
+               "validation_accuracy, test_accuracy as fractions, "
+               "active_power_mw).", ""]
         series = [(label, [(p["queries"] / 1000.0,
                             100 * p["validation_accuracy"])
                            for p in r["checkpoints"]], True)
                   for label, r in runs.items()
                   if label.endswith("p=0") or label == f"ZO lr={best_lr}"]
+        with open(os.path.join(args.out, f"szo-scd-mnist-{key}.csv"), "w",
+                  newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["run", "queries", "validation_accuracy",
+                          "test_accuracy", "active_power_mw"])
+            for label, r in list(runs.items()) + list(trials.items()):
+                for p in r["checkpoints"]:
+                    out.writerow([label, p["queries"],
+                                  f"{p['validation_accuracy']:.6f}",
+                                  f"{p['test_accuracy']:.6f}",
+                                  f"{p['active_power_mw']:.3f}"])
         low = min(y for _, pts, _ in series for _, y in pts)
         high = max(y for _, pts, _ in series for _, y in pts)
         svg_plot(os.path.join(args.out, f"szo-scd-mnist-{key}.svg"),
