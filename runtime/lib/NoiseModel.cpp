@@ -224,6 +224,21 @@ void perturbLayer(Layer &layer, const LayerNoiseSample &draws,
     adjacency = layer.kind == LayerKind::Mesh
                     ? crosstalkNeighbours(layer.mesh.topology, layer.mesh.modes)
                     : rowNeighbours(n);
+  // Eq. 6 of the SZO-SCD paper: ω_ij = 0 when φ_j is passive. A mesh that
+  // carries an active set (Mesh::active) heats only its active shifters;
+  // the others are fixed, unheated devices and never aggressors. Without an
+  // active set every live heated shifter is one (Σ attenuators always: the
+  // paper keeps Σ active).
+  const std::vector<uint8_t> *activeSet =
+      layer.kind == LayerKind::Mesh && !layer.mesh.active.empty()
+          ? &layer.mesh.active
+          : nullptr;
+  auto aggressor = [&](int j) {
+    if (!live(j) || programmed[j] == 0.0)
+      return false;
+    return !activeSet ||
+           (j < static_cast<int>(activeSet->size()) && (*activeSet)[j] != 0);
+  };
   const bool keepPruned = model.keepPruned != 0.0;
   for (int i = 0; i < n; ++i) {
     if (!live(i) && !keepPruned) {
@@ -233,10 +248,10 @@ void perturbLayer(Layer &layer, const LayerNoiseSample &draws,
     // A kept pruned shifter: programmed 0, unheated (never an aggressor).
     double phase = drifted[i];
     if (!adjacency.empty()) {
-      // Φ_c = Ω Φ_v: only active (live and heated) aggressors.
+      // Φ_c = Ω Φ_v: only active (live, heated, tunable) aggressors.
       double heat = 0.0;
       for (int j : adjacency[i])
-        if (live(j) && programmed[j] != 0.0)
+        if (aggressor(j))
           heat += drifted[j];
       phase += model.crosstalk * heat;
     }

@@ -108,7 +108,7 @@ runSzoScd(const Program &program, const ActiveShifters &active, int numSamples,
       }
       const double original = phase;
       // Lines 5-6: try φ + δ, keep it when the loss decreases.
-      phase = wrapPhase(original + delta);
+      phase = boundShifterPhase(current, coords[pool[k]], original + delta);
       const std::optional<double> plus = budget.query(current, batch);
       if (!plus) {
         phase = original;
@@ -125,7 +125,8 @@ runSzoScd(const Program &program, const ActiveShifters &active, int numSamples,
       // Lines 7-12: the step back φ − δ. Lines 8-10: power-aware dynamic
       // pruning skips it with probability p when it raises the power; the
       // Bernoulli draw is made only then.
-      const double back = wrapPhase(original - delta);
+      const double back =
+          boundShifterPhase(current, coords[pool[k]], original - delta);
       if (stepBackRaisesPower(original, back) &&
           skipStepBack(original, back, options.p, powerRandom.uniform())) {
         phase = original;

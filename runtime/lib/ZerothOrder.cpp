@@ -34,12 +34,16 @@ bool isMasked(const Mesh &mesh, int index) {
 // Active shifters
 //===----------------------------------------------------------------------===//
 
-int ActiveShifters::count() const {
+int ActiveShifters::meshCount() const {
   int n = 0;
   for (const std::vector<uint8_t> &mesh : flags)
     for (uint8_t flag : mesh)
       n += flag != 0;
   return n;
+}
+
+int ActiveShifters::count() const {
+  return meshCount() + static_cast<int>(attenuators.size());
 }
 
 std::vector<ShifterRef> ActiveShifters::coordinates() const {
@@ -48,7 +52,35 @@ std::vector<ShifterRef> ActiveShifters::coordinates() const {
     for (size_t i = 0; i < flags[m].size(); ++i)
       if (flags[m][i] != 0)
         result.push_back({meshLayers[m], static_cast<int>(i)});
+  result.insert(result.end(), attenuators.begin(), attenuators.end());
   return result;
+}
+
+void addTunableAttenuators(const Program &program, ActiveShifters &active) {
+  active.attenuators.clear();
+  for (size_t l = 0; l < program.layers.size(); ++l) {
+    const Layer &layer = program.layers[l];
+    if (layer.kind != LayerKind::Diagonal)
+      continue;
+    const Diagonal &d = layer.diagonal;
+    for (size_t i = 0; i < d.theta.size(); ++i)
+      if (d.mask.empty() || d.mask[i] != 0)
+        active.attenuators.push_back(
+            {static_cast<int>(l), static_cast<int>(i)});
+  }
+}
+
+void markActiveShifters(Program &program, const ActiveShifters &active) {
+  for (size_t m = 0; m < active.meshLayers.size() && m < active.flags.size();
+       ++m)
+    program.layers[active.meshLayers[m]].mesh.active = active.flags[m];
+}
+
+double boundShifterPhase(const Program &program, const ShifterRef &shifter,
+                         double phase) {
+  if (program.layers[shifter.layer].kind == LayerKind::Diagonal)
+    return std::clamp(phase, 0.0, kPi);
+  return wrapPhase(phase);
 }
 
 llvm::Expected<ActiveShifters>
@@ -112,19 +144,48 @@ llvm::Error checkActiveShifters(const Program &program,
             i));
     }
   }
+  for (size_t a = 0; a < active.attenuators.size(); ++a) {
+    const ShifterRef &ref = active.attenuators[a];
+    const bool diagonal =
+        ref.layer >= 0 && ref.layer < static_cast<int>(program.layers.size()) &&
+        program.layers[ref.layer].kind == LayerKind::Diagonal;
+    if (!diagonal)
+      return makeError(llvm::formatv(
+          "tunable attenuator {0} names layer {1}, which is not a diagonal",
+          a, ref.layer));
+    const Diagonal &d = program.layers[ref.layer].diagonal;
+    if (ref.index < 0 || ref.index >= static_cast<int>(d.theta.size()))
+      return makeError(llvm::formatv(
+          "layer {0}: attenuator {1} does not exist ({2} attenuators)",
+          ref.layer, ref.index, d.theta.size()));
+    if (!d.mask.empty() && d.mask[ref.index] == 0)
+      return makeError(llvm::formatv(
+          "layer {0}: attenuator {1} is eliminated and cannot be tuned",
+          ref.layer, ref.index));
+    for (size_t b = 0; b < a; ++b)
+      if (active.attenuators[b].layer == ref.layer &&
+          active.attenuators[b].index == ref.index)
+        return makeError(llvm::formatv(
+            "layer {0}: attenuator {1} is listed twice", ref.layer, ref.index));
+  }
   return llvm::Error::success();
 }
 
 double activePowerMw(const Program &program, const ActiveShifters &active,
                      const PowerModel &power) {
   double sum = 0.0;
-  for (const ShifterRef &c : active.coordinates())
-    sum +=
-        power.heaterPower(shifterPhase(program.layers[c.layer].mesh, c.index));
+  for (const ShifterRef &c : active.coordinates()) {
+    const Layer &layer = program.layers[c.layer];
+    sum += power.heaterPower(layer.kind == LayerKind::Diagonal
+                                 ? layer.diagonal.theta[c.index]
+                                 : shifterPhase(layer.mesh, c.index));
+  }
   return sum;
 }
 
 double &shifterPhaseRef(Program &program, const ShifterRef &shifter) {
+  if (program.layers[shifter.layer].kind == LayerKind::Diagonal)
+    return program.layers[shifter.layer].diagonal.theta[shifter.index];
   Mesh &mesh = program.layers[shifter.layer].mesh;
   const int mzis = mesh.mziCount();
   if (shifter.index < mzis)
@@ -251,6 +312,17 @@ llvm::Error runEpochs(OnChipResult &result, int numSamples,
       makeTracePoint(current, result.active, options, 0, 0, step, 0.0, 0,
                      totals));
   bool stop = result.active.count() == 0;
+  // Checkpoints: before the first query, then each `checkpointEvery`.
+  int64_t nextCheckpoint = options.checkpointEvery;
+  auto checkpoint = [&] {
+    syncCounters();
+    if (!options.checkpoint(current, totals)) {
+      result.stoppedAtCheckpoint = true;
+      stop = true;
+    }
+  };
+  if (options.checkpoint && !stop)
+    checkpoint();
   for (int epoch = 1; epoch <= options.epochs && !stop; ++epoch) {
     const std::vector<std::vector<int>> batches =
         epochBatches(numSamples, options.batchSize, batchRandom);
@@ -262,6 +334,14 @@ llvm::Error runEpochs(OnChipResult &result, int numSamples,
       if (!*goOn) {
         stop = true;
         break;
+      }
+      if (options.checkpoint && options.checkpointEvery > 0 &&
+          budget.queries() >= nextCheckpoint) {
+        while (nextCheckpoint <= budget.queries())
+          nextCheckpoint += options.checkpointEvery;
+        checkpoint();
+        if (stop)
+          break;
       }
     }
     syncCounters();
@@ -366,7 +446,8 @@ llvm::Expected<OnChipResult> runZerothOrder(const Program &program,
         direction[j] = options.direction == ZoDirection::Gaussian
                            ? directionRandom.normal()
                            : ((directionRandom.next() >> 63) ? 1.0 : -1.0);
-        *phases[j] = wrapPhase(original[j] + options.mu * direction[j]);
+        *phases[j] = boundShifterPhase(current, coords[pool[j]],
+                                       original[j] + options.mu * direction[j]);
       }
       const std::optional<double> loss = budget.query(current, batch);
       for (int j = 0; j < perIteration; ++j)
@@ -387,7 +468,8 @@ llvm::Expected<OnChipResult> runZerothOrder(const Program &program,
     if (measured > 0) {
       const double scale = lr / static_cast<double>(measured);
       for (int j = 0; j < perIteration; ++j)
-        *phases[j] = wrapPhase(original[j] - scale * gradient[j]);
+        *phases[j] = boundShifterPhase(current, coords[pool[j]],
+                                       original[j] - scale * gradient[j]);
       ++totals.updates;
     }
     return goOn;

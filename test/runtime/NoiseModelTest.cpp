@@ -447,6 +447,60 @@ TEST(NoiseCrosstalk, PrunedAndZeroPhaseNeighboursContributeNothing) {
   EXPECT_EQ(q.layers[0].mesh.theta[0], g[0] * 1.0);
 }
 
+/// SZO-SCD's Eq. 6: in a mesh with an active set, ω_ij = 0 when φ_j is
+/// passive. Passive shifters keep their (drifted) phase, take crosstalk from
+/// active neighbours and heat nobody; without an active set every live
+/// heated shifter is an aggressor.
+TEST(NoiseCrosstalk, PassiveShiftersOfAnActiveSetAreNoAggressors) {
+  // Clements N = 6: θ of MZIs 0, 1, 2 sit on modes 0, 2, 4 of column 0,
+  // and so do their φ; output phases i and i ± 1 are neighbours.
+  Mesh mesh = makeZeroMesh(Topology::Clements, 6);
+  const int k = mesh.mziCount();
+  mesh.theta[0] = 1.0; // active
+  mesh.theta[1] = 2.0; // passive
+  mesh.theta[2] = 3.0; // active
+  mesh.phi[0] = 0.5;   // passive
+  mesh.phi[1] = 1.5;   // active
+  mesh.phi[2] = 2.5;   // passive
+  mesh.outputPhases[0] = 1.0; // outputs are passive
+  mesh.active.assign(mesh.shifterCount(), 0);
+  mesh.active[0] = mesh.active[2] = mesh.active[k + 1] = 1;
+  NoiseModel model;
+  model.crosstalk = 0.1;
+  Program p = meshProgram(mesh);
+  Random random(5);
+  applyPhaseNoise(p, sampleStaticNoise(p, model, random), model);
+  const Mesh &after = p.layers[0].mesh;
+  EXPECT_EQ(after.theta[0], 1.0);             // neighbour θ_1 is passive
+  EXPECT_EQ(after.theta[1], 2.0 + 0.1 * 4.0); // θ_0 + θ_2, both active
+  EXPECT_EQ(after.theta[2], 3.0);
+  EXPECT_EQ(after.phi[0], 0.5 + 0.1 * 1.5);   // from φ_1 only
+  EXPECT_EQ(after.phi[1], 1.5);               // φ_0, φ_2 passive
+  EXPECT_EQ(after.phi[2], 2.5 + 0.1 * 1.5);
+  EXPECT_EQ(after.outputPhases[0], 1.0);
+  EXPECT_EQ(after.outputPhases[1], 0.0);      // output 0 is passive
+  // The same chip without an active set: every heated shifter aggresses.
+  mesh.active.clear();
+  Program q = meshProgram(mesh);
+  applyPhaseNoise(q, sampleStaticNoise(q, model, random), model);
+  const Mesh &all = q.layers[0].mesh;
+  EXPECT_EQ(all.theta[0], 1.0 + 0.1 * 2.0);
+  EXPECT_EQ(all.phi[1], 1.5 + 0.1 * (0.5 + 2.5));
+  EXPECT_EQ(all.outputPhases[1], 0.1 * 1.0);
+  // With γ drift the passive victim drifts too: γ_1·θ_1 + ω(γ_0θ_0 + γ_2θ_2).
+  NoiseModel both = model;
+  both.gammaSigma = 0.05;
+  mesh.active.assign(mesh.shifterCount(), 0);
+  mesh.active[0] = mesh.active[2] = 1;
+  Program r = meshProgram(mesh);
+  StaticNoiseSample sample = sampleStaticNoise(r, both, random);
+  applyPhaseNoise(r, sample, both);
+  const std::vector<double> &g = sample.layers[0].gamma;
+  EXPECT_EQ(r.layers[0].mesh.theta[1],
+            g[1] * 2.0 + 0.1 * (g[0] * 1.0 + g[2] * 3.0));
+  EXPECT_EQ(r.layers[0].mesh.theta[0], g[0] * 1.0);
+}
+
 TEST(NoiseCrosstalk, AttenuatorsCoupleToTheirNeighbours) {
   Program p;
   p.inputs = p.outputs = 4;

@@ -8,6 +8,7 @@
 #include "photon/Runtime/Simulator.h"
 #include "photon/Runtime/ZerothOrder.h"
 
+#include "OnChipTestUtil.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>
@@ -143,18 +144,6 @@ ActiveShifters twoModeActive(bool theta, bool phi) {
   a.meshLayers = {1};
   a.flags = {{static_cast<uint8_t>(theta), static_cast<uint8_t>(phi), 0, 0}};
   return a;
-}
-
-/// Options for deterministic unit scenarios: one coordinate per iteration,
-/// δ = 0.02, no decay.
-SzoScdOptions unitOptions() {
-  SzoScdOptions o;
-  o.s = 1.0;
-  o.delta = 0.02;
-  o.decay = 1.0;
-  o.epochs = 1;
-  o.batchSize = 4;
-  return o;
 }
 
 const QueryLoss constantLoss = [](const Program &, const std::vector<int> &) {
@@ -323,7 +312,7 @@ TEST(SzoScd, PowerAwareStepBack) {
   // step back wraps to 2π − 0.01, a power raise.
   const Program p = twoModeProgram(0.01, 2.0);
   const ActiveShifters a = twoModeActive(true, false);
-  SzoScdOptions o = unitOptions();
+  SzoScdOptions o = test::unitSzoOptions();
 
   o.p = 1.0; // fully power-aware: skipped, phase kept bit-exactly
   llvm::Expected<OnChipResult> aware = runSzoScd(p, a, 4, constantLoss, o);
@@ -366,7 +355,7 @@ TEST(SzoScd, BlindStepBackLowersThePhaseAndPower) {
   // (a new batch needs a new reference).
   const Program p = twoModeProgram(1.0, 2.0);
   const ActiveShifters a = twoModeActive(true, false);
-  SzoScdOptions o = unitOptions();
+  SzoScdOptions o = test::unitSzoOptions();
   o.p = 1.0;
   llvm::Expected<OnChipResult> r = runSzoScd(p, a, 12, constantLoss, o);
   ASSERT_TRUE(bool(r));
@@ -392,7 +381,7 @@ TEST(SzoScd, AcceptedStepsReuseTheReference) {
     ++calls;
     return -(q.layers[1].mesh.theta[0] + q.layers[1].mesh.phi[0]);
   };
-  SzoScdOptions o = unitOptions();
+  SzoScdOptions o = test::unitSzoOptions();
   llvm::Expected<OnChipResult> r = runSzoScd(p, a, 4, loss, o);
   ASSERT_TRUE(bool(r));
   EXPECT_EQ(r->totals.queries, 3);
@@ -414,7 +403,7 @@ TEST(SzoScd, PhasesWrapAndStepDecaysPerEpoch) {
   const QueryLoss loss = [](const Program &q, const std::vector<int> &) {
     return q.layers[1].mesh.theta[0];
   };
-  SzoScdOptions o = unitOptions();
+  SzoScdOptions o = test::unitSzoOptions();
   o.decay = 0.25;
   o.epochs = 3;
   llvm::Expected<OnChipResult> r = runSzoScd(p, a, 4, loss, o);
@@ -656,7 +645,7 @@ TEST(OnChip, BadOptions) {
   const Program p = twoModeProgram(1.0, 2.0);
   const ActiveShifters a = twoModeActive(true, true);
   auto szo = [&](auto change) {
-    SzoScdOptions o = unitOptions();
+    SzoScdOptions o = test::unitSzoOptions();
     change(o);
     return errorText(runSzoScd(p, a, 4, constantLoss, o));
   };
@@ -672,10 +661,10 @@ TEST(OnChip, BadOptions) {
             std::string::npos);
   EXPECT_NE(szo([](SzoScdOptions &o) { o.maxQueries = -1; }).find("maxQueries"),
             std::string::npos);
-  EXPECT_NE(errorText(runSzoScd(p, a, 0, constantLoss, unitOptions()))
+  EXPECT_NE(errorText(runSzoScd(p, a, 0, constantLoss, test::unitSzoOptions()))
                 .find("numSamples"),
             std::string::npos);
-  EXPECT_NE(errorText(runSzoScd(p, a, 4, QueryLoss(), unitOptions()))
+  EXPECT_NE(errorText(runSzoScd(p, a, 4, QueryLoss(), test::unitSzoOptions()))
                 .find("queryLoss"),
             std::string::npos);
   ZerothOrderOptions zo;
@@ -691,7 +680,7 @@ TEST(OnChip, BadOptions) {
   const QueryLoss nan = [](const Program &, const std::vector<int> &) {
     return std::numeric_limits<double>::quiet_NaN();
   };
-  EXPECT_NE(errorText(runSzoScd(p, a, 4, nan, unitOptions())).find("finite"),
+  EXPECT_NE(errorText(runSzoScd(p, a, 4, nan, test::unitSzoOptions())).find("finite"),
             std::string::npos);
   EXPECT_NE(errorText(runZerothOrder(p, a, 4, nan, ZerothOrderOptions()))
                 .find("finite"),
@@ -706,7 +695,7 @@ TEST(OnChip, NoActiveShiftersMeansNoQueries) {
     ++calls;
     return 1.0;
   };
-  llvm::Expected<OnChipResult> r = runSzoScd(p, a, 4, loss, unitOptions());
+  llvm::Expected<OnChipResult> r = runSzoScd(p, a, 4, loss, test::unitSzoOptions());
   llvm::Expected<OnChipResult> z =
       runZerothOrder(p, a, 4, loss, ZerothOrderOptions());
   ASSERT_TRUE(r && z);

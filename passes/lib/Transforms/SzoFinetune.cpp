@@ -26,6 +26,9 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
+#include <string>
+
 namespace photon {
 #define GEN_PASS_DEF_SZOFINETUNE
 #include "photon/Transforms/Passes.h.inc"
@@ -79,6 +82,14 @@ struct SzoFinetunePass
     if (epochs < 1 || batchSize < 1 || maxQueries < 0 || directions < 1)
       return fail("expects epochs >= 1, batch-size >= 1, max-queries >= 0 "
                   "and directions >= 1");
+    if (evalEvery < 0)
+      return fail("'eval-every' must be >= 0, got " +
+                  llvm::formatv("{0}", evalEvery.getValue()).str());
+    if (!(targetAccuracy >= 0.0 && targetAccuracy <= 1.0))
+      return fail("'target-accuracy' must be in [0, 1], got " +
+                  llvm::formatv("{0}", targetAccuracy.getValue()).str());
+    if (targetAccuracy > 0.0 && evalEvery == 0)
+      return fail("'target-accuracy' needs 'eval-every' > 0");
     llvm::Expected<runtime::NoiseModel> model =
         runtime::parseNoiseModel(deployNoise);
     if (!model)
@@ -91,6 +102,8 @@ struct SzoFinetunePass
     knobs.data.testFile = testFile;
     knobs.data.fftRadius = fftRadius;
     knobs.data.trainLimit = trainLimit;
+    knobs.data.validation = validation;
+    knobs.data.validationSeed = static_cast<uint64_t>(validationSeed.getValue());
     knobs.epochs = 0;
     knobs.report = report;
     FailureOr<TrainingSession> session =
@@ -128,6 +141,13 @@ struct SzoFinetunePass
         return fail(llvm::toString(drawn.takeError()));
       active = std::move(*drawn);
     }
+    if (tuneSigma) {
+      runtime::addTunableAttenuators(program, active);
+      if (llvm::Error error = runtime::checkActiveShifters(program, active))
+        return fail(llvm::toString(std::move(error)));
+    }
+    // The chip heats only the active shifters (NoiseModel.h, crosstalk).
+    runtime::markActiveShifters(program, active);
 
     Chip chip;
     chip.model = *model;
@@ -160,10 +180,39 @@ struct SzoFinetunePass
       return runtime::crossEntropyLoss(realised, batchInputs, batchLabels);
     };
 
+    // What decisions use: the validation split (the training split when
+    // there is none), never the test split.
+    const runtime::Dataset &selectSet = session->split().validation.samples()
+                                            ? session->split().validation
+                                            : trainSet;
     const double ideal = session->testAccuracy(program);
+    const double idealSelect = session->validationAccuracy(program);
     const double deployedBefore = chip.accuracy(program, testSet);
+    const double selectBefore = chip.accuracy(program, selectSet);
     const double activePowerBefore =
         runtime::activePowerMw(program, active, runtime::PowerModel{});
+
+    // Checkpoints: queries so far, then the chip's accuracies and power.
+    llvm::json::Array checkpoints;
+    std::optional<int64_t> queriesToTarget;
+    auto checkpoint = [&](const runtime::Program &current,
+                          const runtime::OnChipCounters &c) {
+      const double select = chip.accuracy(current, selectSet);
+      checkpoints.push_back(llvm::json::Object{
+          {"queries", c.queries},
+          {"samples", c.samples},
+          {"validation_accuracy", select},
+          {"test_accuracy", chip.accuracy(current, testSet)},
+          {"active_power_mw",
+           runtime::activePowerMw(current, active, runtime::PowerModel{})},
+          {"total_power_mw",
+           runtime::computeMetrics(current).totalPowerMw()}});
+      if (targetAccuracy > 0.0 && select >= targetAccuracy) {
+        queriesToTarget = c.queries;
+        return false;
+      }
+      return true;
+    };
 
     // The options both methods share, then each method's own.
     auto common = [&](runtime::OnChipOptions &o) {
@@ -172,6 +221,10 @@ struct SzoFinetunePass
       o.batchSize = batchSize;
       o.seed = static_cast<uint64_t>(seed.getValue());
       o.maxQueries = maxQueries;
+      if (evalEvery > 0) {
+        o.checkpoint = checkpoint;
+        o.checkpointEvery = evalEvery;
+      }
     };
     llvm::Expected<runtime::OnChipResult> result =
         llvm::createStringError(llvm::inconvertibleErrorCode(), "not run");
@@ -205,28 +258,51 @@ struct SzoFinetunePass
     }
 
     const double deployedAfter = chip.accuracy(program, testSet);
+    const double selectAfter = chip.accuracy(program, selectSet);
     const double activePowerAfter =
         runtime::activePowerMw(program, active, runtime::PowerModel{});
     const runtime::OnChipCounters &c = result->totals;
     llvm::errs() << llvm::format(
         "photonic-szo-finetune: %s on %s, chip %s, %d of %d mesh shifters "
-        "active\n"
+        "active, %d attenuators tuned\n"
         "  test accuracy: ideal %.2f %%, deployed %.2f %% -> %.2f %%\n"
         "  %lld queries (%lld samples), %lld accepted steps, %lld step "
         "backs (%lld skipped for power)\n"
         "  active shifter power %.1f -> %.1f mW\n",
         method.getValue().c_str(), session->describeData().c_str(),
-        runtime::formatNoiseModel(chip.model).c_str(), active.count(),
-        runtime::computeMetrics(program).prunable.count, 100.0 * ideal,
+        runtime::formatNoiseModel(chip.model).c_str(), active.meshCount(),
+        runtime::computeMetrics(program).prunable.count,
+        static_cast<int>(active.attenuators.size()), 100.0 * ideal,
         100.0 * deployedBefore, 100.0 * deployedAfter,
         static_cast<long long>(c.queries), static_cast<long long>(c.samples),
         static_cast<long long>(c.accepted), static_cast<long long>(c.stepBacks),
         static_cast<long long>(c.skippedStepBacks), activePowerBefore,
         activePowerAfter);
+    if (targetAccuracy > 0.0) {
+      std::string outcome =
+          queriesToTarget
+              ? llvm::formatv("reached after {0} queries", *queriesToTarget)
+                    .str()
+              : std::string("not reached");
+      llvm::errs() << llvm::format("  target %.2f %% %s accuracy: %s\n",
+                                   100.0 * targetAccuracy,
+                                   session->selectionSplitName(),
+                                   outcome.c_str());
+    }
     if (failed(session->writeReport(llvm::json::Object{
             {"method", method.getValue()},
             {"deploy_noise", runtime::formatNoiseModel(chip.model)},
-            {"active_shifters", active.count()},
+            {"active_shifters", active.meshCount()},
+            {"tuned_attenuators", static_cast<int64_t>(active.attenuators.size())},
+            {"selection_split", session->selectionSplitName()},
+            {"ideal_validation_accuracy", idealSelect},
+            {"validation_accuracy_before", selectBefore},
+            {"validation_accuracy_after", selectAfter},
+            {"target_accuracy", targetAccuracy.getValue()},
+            {"queries_to_target", queriesToTarget
+                                      ? llvm::json::Value(*queriesToTarget)
+                                      : llvm::json::Value(nullptr)},
+            {"checkpoints", std::move(checkpoints)},
             {"ideal_accuracy", ideal},
             {"deployed_accuracy_before", deployedBefore},
             {"deployed_accuracy_after", deployedAfter},

@@ -303,8 +303,11 @@ def SzoFinetune : Pass<"photonic-szo-finetune", "mlir::ModuleOp"> {
     σ_γ = 2e-3 and thermal crosstalk ω = 2e-3, docs/noise.md) and tunes the
     programmed phases of a fraction `alpha` of the live mesh shifters (the
     active set, written into the IR as each mesh's `active` list; an
-    existing `active` list is used as is) using only forward queries of the
-    chip's mini-batch loss. `method=szo-scd` is sparse zeroth-order
+    existing `active` list is used as is) and, with `tune-sigma` (the
+    paper's deployment), every live Σ attenuator, using only forward
+    queries of the chip's mini-batch loss. On the chip only active shifters
+    and attenuators are heated thermal aggressors (the paper's Eq. 6);
+    passive shifters are fixed and unheated. `method=szo-scd` is sparse zeroth-order
     stochastic coordinate descent (SZO-SCD paper, Alg. 1): per iteration a
     fraction `s` of the active shifters, each tried at +δ and stepped back
     to −δ on failure, with δ decayed by `decay` per epoch and power
@@ -313,6 +316,20 @@ def SzoFinetune : Pass<"photonic-szo-finetune", "mlir::ModuleOp"> {
     estimate from `directions` random directions per step. Passive and
     pruned shifters are never changed. Prints the deployed accuracy before
     and after, the queries used and the power of the active shifters.
+
+    Checkpoints: with `eval-every=N` the chip's validation and test
+    accuracy, the power and the cumulative query count are recorded before
+    the first query and after every iteration that reaches the next
+    multiple of N queries (in the report's `checkpoints`); with
+    `target-accuracy=a` the run stops at the first checkpoint whose
+    validation accuracy is at least a and reports its query count as
+    `queries_to_target`. Checkpoint evaluations are not queries.
+
+    ```mlir
+    // photonic-szo-finetune{alpha=0.15 eval-every=5000 target-accuracy=0.85}
+    // adds to each photonic.mesh its active list, e.g.
+    //   active = [true, false, false, ...]
+    ```
   }];
   let options = !listconcat(photonicDataOptions, [
     Option<"method", "method", "std::string", /*default=*/"\"szo-scd\"",
@@ -346,6 +363,13 @@ def SzoFinetune : Pass<"photonic-szo-finetune", "mlir::ModuleOp"> {
            "Seed of the chip's noise draw">,
     Option<"seed", "seed", "int64_t", /*default=*/"0",
            "Seed of the active set, batches and coordinates">,
+    Option<"tuneSigma", "tune-sigma", "bool", /*default=*/"true",
+           "Also tune every live Σ attenuator (the paper's deployment)">,
+    Option<"evalEvery", "eval-every", "int64_t", /*default=*/"0",
+           "Checkpoint every this many queries (0: none)">,
+    Option<"targetAccuracy", "target-accuracy", "double", /*default=*/"0.0",
+           "Stop at the first checkpoint whose validation accuracy reaches "
+           "this (0: never; needs eval-every)">,
     Option<"report", "report", "std::string", /*default=*/"\"\"",
            "Write a JSON report to this file">
   ]);

@@ -13,7 +13,10 @@
 //    γ_i = 1 + Δγ_i, Δγ_i ~ N(0, σ_γ²) truncated to [−3σ_γ, 3σ_γ].
 //  - crosstalk (ω): thermal crosstalk Φ_c = Ω Φ_v (SZO-SCD): each live
 //    shifter gains ω · φ_v,j from every adjacent *active* shifter j (active:
-//    live and heated, i.e. programmed phase wrapping to non-zero). Adjacency
+//    live and heated, i.e. programmed phase wrapping to non-zero, and, in a
+//    mesh that carries an active set (Mesh::active, the SZO-SCD
+//    deployment), marked active: passive shifters are fixed, unheated and
+//    never aggressors, the paper's Eq. 6). Adjacency
 //    (crosstalkNeighbours): the θ heaters of neighbouring MZIs of the same
 //    column (modes m and m ± 2), the φ heaters likewise, neighbouring output
 //    shifters (modes i ± 1) and neighbouring Σ attenuators (i ± 1).

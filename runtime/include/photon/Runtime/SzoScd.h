@@ -18,7 +18,8 @@
 //          probability p                                        (lines 8-10)
 //          otherwise φ_i ← φ_i − δ, *without* measuring it       (line 12)
 //      every new phase is wrapped into [0, 2π) (Problem Formulation:
-//      "φ = (φ mod 2π) at each iteration").
+//      "φ = (φ mod 2π) at each iteration"); a tuned Σ attenuator's is
+//      clamped to [0, π] instead (boundShifterPhase, ZerothOrder.h).
 // After each epoch δ ← δ · decay (Experimental Results: δ = 0.02, an
 // epoch-wise exponential decay of 0.985, mini-batches of 32).
 //
@@ -38,9 +39,9 @@
 // variant close to the stochastic three-point method (Eq. 9). It is not
 // the paper's SZO-SCD; it is provided for comparison.
 //
-// Every non-active phase (and every mask, attenuator and gain) is returned
-// bit-identical; a phase that ends where it started after a skipped or
-// undone step back is bit-identical too.
+// Every non-active phase (and every mask, gain and untuned attenuator) is
+// returned bit-identical; a phase that ends where it started after a
+// skipped or undone step back is bit-identical too.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_RUNTIME_SZOSCD_H

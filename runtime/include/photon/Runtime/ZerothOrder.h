@@ -13,14 +13,17 @@
 //    "#ONN forward" (Gu et al., AAAI 2021, Table 1). `samples` adds up the
 //    batch sizes of all queries (samples pushed through the chip). Calls
 //    made by OnChipOptions::evaluate are neither.
-//  - Active shifters (the paper's mixed active/passive deployment: a
-//    fraction α of the phases stays tunable, the rest is fixed). Only mesh
-//    θ/φ shifters that are unmasked can be active. Output phase screens are
-//    passive (Reck's D, Eq. 1, is a fixed ±1 diagonal) and Σ attenuators
-//    are never tuned here: their phases live in [0, π] with a non-negative
-//    transmission (docs/conventions.md), which the ±δ / wrap-to-[0, 2π)
-//    rules below do not respect. Every non-active phase of the program is
-//    returned bit-identical.
+//  - Active shifters (the paper's mixed active/passive deployment: Σ and a
+//    fraction α of the U/V phases stay tunable, the rest is fixed). Only
+//    mesh θ/φ shifters that are unmasked can be active mesh shifters; output
+//    phase screens are passive (Reck's D, Eq. 1, is a fixed ±1 diagonal).
+//    The live Σ attenuators (Diagonal layers) can be made tunable as well
+//    (addTunableAttenuators, the paper's "only the diagonal matrix Σ and a
+//    small fraction α of phases ... are implemented by active devices"); an
+//    attenuator phase lives in [0, π] (non-negative transmission
+//    cos(θ/2), docs/conventions.md), so a step on it is clamped to [0, π]
+//    instead of wrapped (boundShifterPhase). Every non-active phase of the
+//    program is returned bit-identical.
 //  - A query budget (`maxQueries`), so that optimizers can be compared at
 //    equal cost, and a per-epoch trace.
 //
@@ -60,7 +63,8 @@ using QueryLoss = std::function<double(const Program &programmed,
                                        const std::vector<int> &batch)>;
 
 /// One tunable shifter: mesh shifter `index` (mask order [θ..., φ...,
-/// outputs...], docs/conventions.md) of the Mesh at Program::layers[layer].
+/// outputs...], docs/conventions.md) of the Mesh at Program::layers[layer],
+/// or attenuator `index` of the Diagonal layer at Program::layers[layer].
 struct ShifterRef {
   int layer = -1;
   int index = -1;
@@ -74,12 +78,30 @@ struct ActiveShifters {
   /// flags[m][i] == 1 when shifter i (mask order) of mesh meshLayers[m] is
   /// active; flags[m].size() == that mesh's shifterCount().
   std::vector<std::vector<uint8_t>> flags;
+  /// Tunable Σ attenuators (Diagonal layers), in program order.
+  std::vector<ShifterRef> attenuators;
 
-  /// Number of active shifters.
+  /// Number of active shifters (mesh shifters and attenuators).
   int count() const;
-  /// The active shifters, by mesh then index.
+  /// Number of active mesh shifters.
+  int meshCount() const;
+  /// The active shifters, by mesh then index, then the attenuators.
   std::vector<ShifterRef> coordinates() const;
 };
+
+/// Makes every live attenuator of every Diagonal layer of `program` tunable
+/// (replaces active.attenuators).
+void addTunableAttenuators(const Program &program, ActiveShifters &active);
+
+/// Copies the mesh flags of `active` into each Mesh::active of `program`,
+/// which is what the noise model reads to tell aggressors from passive
+/// shifters (NoiseModel.h, crosstalk).
+void markActiveShifters(Program &program, const ActiveShifters &active);
+
+/// `phase` made a valid setting of `shifter`: wrapped into [0, 2π) for a
+/// mesh shifter, clamped to [0, π] for an attenuator.
+double boundShifterPhase(const Program &program, const ShifterRef &shifter,
+                         double phase);
 
 /// Chooses the active shifters: in each mesh with n candidates (unmasked θ
 /// and φ shifters; masked ones and output phases never), floor(α·n + ½)
@@ -91,17 +113,18 @@ llvm::Expected<ActiveShifters>
 selectActiveShifters(const Program &program, double alpha, uint64_t seed);
 
 /// Checks that `active` matches the program (one flag vector per Mesh layer,
-/// of the mesh's shifterCount) and that every active shifter is an unmasked
-/// θ or φ shifter.
+/// of the mesh's shifterCount), that every active shifter is an unmasked
+/// θ or φ shifter and every tunable attenuator a live one of a Diagonal
+/// layer, listed once.
 llvm::Error checkActiveShifters(const Program &program,
                                 const ActiveShifters &active);
 
-/// Static heater power of the active shifters, mW (PowerModel::heaterPower
-/// of each wrapped phase).
+/// Static heater power of the active shifters (attenuators included), mW
+/// (PowerModel::heaterPower of each wrapped phase).
 double activePowerMw(const Program &program, const ActiveShifters &active,
                      const PowerModel &power = {});
 
-/// The phase of a mesh shifter, by reference (mask order).
+/// The phase of a mesh shifter (mask order) or attenuator, by reference.
 double &shifterPhaseRef(Program &program, const ShifterRef &shifter);
 
 /// ⌈s·n⌉ clamped to [1, n] (0 when n = 0): the coordinates tuned per
@@ -204,6 +227,14 @@ struct OnChipOptions {
   /// Optional: a loss of the whole program after each epoch (and of the
   /// initial program) for the trace, e.g. on a test set. Not counted.
   std::function<double(const Program &)> evaluate;
+  /// Optional checkpoint, e.g. a validation accuracy: called with the
+  /// current program and counters before the first query, then after every
+  /// iteration that brings the query count to or past the next multiple of
+  /// `checkpointEvery` (never when it is 0). Returning false stops the run
+  /// there (OnChipResult::stoppedAtCheckpoint). Its own evaluations are not
+  /// queries.
+  std::function<bool(const Program &, const OnChipCounters &)> checkpoint;
+  int64_t checkpointEvery = 0;
 };
 
 /// The result of an on-chip run.
@@ -219,6 +250,8 @@ struct OnChipResult {
   double finalStep = 0.0;
   /// True when the run stopped because the budget was spent.
   bool budgetExhausted = false;
+  /// True when OnChipOptions::checkpoint stopped the run.
+  bool stoppedAtCheckpoint = false;
 };
 
 enum class ZoDirection { Gaussian, Rademacher };
@@ -243,8 +276,8 @@ struct ZerothOrderOptions : OnChipOptions {
 /// The zeroth-order gradient baseline. Each iteration: draw the next
 /// mini-batch I; measure L_I(θ); for q = 1..Q draw u_q (independent
 /// standard normal, or ±1, entries on the chosen coordinates, 0 elsewhere),
-/// program wrap(θ + μ u_q) and measure L_I; then set
-/// θ ← wrap(θ − η · (1/Q') Σ_q [(L_I(θ + μ u_q) − L_I(θ)) / μ] u_q), where
+/// program bound(θ + μ u_q) and measure L_I; then set
+/// θ ← bound(θ − η · (1/Q') Σ_q [(L_I(θ + μ u_q) − L_I(θ)) / μ] u_q), where
 /// Q' = Q except when the budget ran out after Q' ≥ 1 directions (that last
 /// update averages the Q' measured ones). Fails, changing nothing, on
 /// invalid options or active set, or when queryLoss returns a non-finite
