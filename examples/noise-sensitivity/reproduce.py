@@ -52,7 +52,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
     w = lambda name: os.path.join(work, name)
-    knobs = (f"dataset={args.dataset} epochs={args.epochs} learning-rate=0.02 "
+    knobs = (f"dataset={args.dataset} epochs={args.epochs} learning-rate=0.05 "
              f"batch-size=64 seed=0")
     nat_epochs = max(args.epochs // 4, 1)
     nat = (f"dataset={args.dataset} epochs={nat_epochs} learning-rate=0.005 "
