@@ -18,10 +18,9 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cassert>
 #include <cmath>
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -51,10 +50,10 @@ inline double laneSum(const double *t) {
 //===----------------------------------------------------------------------===//
 
 /// Runs job(t) for t in [0, size) with t = 0 on the calling thread and the
-/// others on persistent workers; returns when all are done. Between jobs a
-/// worker spins for up to kSpin before it sleeps on a condition variable,
-/// so that back-to-back batches (the training loop) do not pay a wake-up
-/// each; the caller likewise spins before it sleeps while it waits.
+/// others on persistent workers; returns when all are done. Workers and the
+/// caller block on condition variables and never spin: on a shared machine
+/// a spinning thread steals the core that the other job needs, so 2 threads
+/// would lose to 1 when the second core is busy.
 class WorkerPool {
 public:
   explicit WorkerPool(int size) : size(size) {
@@ -64,7 +63,7 @@ public:
   ~WorkerPool() {
     {
       std::lock_guard<std::mutex> lock(mutex);
-      stopping.store(true);
+      stopping = true;
     }
     wake.notify_all();
     for (std::thread &worker : workers)
@@ -76,54 +75,40 @@ public:
       job(0);
       return;
     }
-    current = &job;
-    pending.store(size - 1);
     {
       std::lock_guard<std::mutex> lock(mutex);
-      generation.fetch_add(1, std::memory_order_release);
+      current = &job;
+      pending = size - 1;
+      ++generation;
     }
     wake.notify_all();
     job(0);
-    if (!spinUntil([&] { return pending.load(std::memory_order_acquire) == 0; })) {
-      std::unique_lock<std::mutex> lock(mutex);
-      done.wait(lock, [&] { return pending.load() == 0; });
-    }
+    std::unique_lock<std::mutex> lock(mutex);
+    done.wait(lock, [&] { return pending == 0; });
     current = nullptr;
   }
 
 private:
-  static constexpr std::chrono::microseconds kSpin{200};
-
-  /// Polls `ready` for up to kSpin; true when it became true.
-  template <typename Ready> static bool spinUntil(Ready ready) {
-    const auto deadline = std::chrono::steady_clock::now() + kSpin;
-    for (int i = 0;; ++i) {
-      if (ready())
-        return true;
-      if ((i & 63) == 63 && std::chrono::steady_clock::now() > deadline)
-        return false;
-    }
-  }
-
   void loop(int t) {
     uint64_t seen = 0;
     while (true) {
-      auto changed = [&] {
-        return stopping.load() ||
-               generation.load(std::memory_order_acquire) != seen;
-      };
-      if (!spinUntil(changed)) {
+      const std::function<void(int)> *job;
+      {
         std::unique_lock<std::mutex> lock(mutex);
-        wake.wait(lock, changed);
+        wake.wait(lock, [&] { return stopping || generation != seen; });
+        if (stopping)
+          return;
+        seen = generation;
+        job = current;
       }
-      if (stopping.load())
-        return;
-      seen = generation.load(std::memory_order_acquire);
-      (*current)(t);
-      if (pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      (*job)(t);
+      bool last;
+      {
         std::lock_guard<std::mutex> lock(mutex);
-        done.notify_one();
+        last = --pending == 0;
       }
+      if (last)
+        done.notify_one();
     }
   }
 
@@ -131,10 +116,11 @@ private:
   std::vector<std::thread> workers;
   std::mutex mutex;
   std::condition_variable wake, done;
+  // Guarded by `mutex`.
   const std::function<void(int)> *current = nullptr;
-  std::atomic<uint64_t> generation{0};
-  std::atomic<int> pending{0};
-  std::atomic<bool> stopping{false};
+  uint64_t generation = 0;
+  int pending = 0;
+  bool stopping = false;
 };
 
 //===----------------------------------------------------------------------===//
@@ -1124,11 +1110,12 @@ BatchStats GradientEngine::Impl::run(const Eigen::MatrixXcd &x,
   if (gradient && blockGradients.size() < static_cast<size_t>(blocks) * parameters)
     blockGradients.resize(static_cast<size_t>(blocks) * parameters);
   const double scale = count > 0 ? 1.0 / count : 0.0;
+  // Threads claim blocks one at a time, so a thread slowed down by another
+  // job on its core takes fewer blocks instead of holding up the batch.
+  // Every block writes its own partials: which thread ran it never matters.
+  std::atomic<int> next{0};
   const std::function<void(int)> job = [&](int t) {
-    const int first = static_cast<int>(static_cast<int64_t>(blocks) * t / threads);
-    const int last =
-        static_cast<int>(static_cast<int64_t>(blocks) * (t + 1) / threads);
-    for (int b = first; b < last; ++b) {
+    for (int b; (b = next.fetch_add(1, std::memory_order_relaxed)) < blocks;) {
       const int lanes = std::min(L, count - b * L);
       double loss = 0.0;
       int correct = 0;
