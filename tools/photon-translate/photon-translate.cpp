@@ -1,5 +1,5 @@
 //===- photon-translate.cpp - Photon's translation driver -----------------===//
-#include "Emitters.h"
+#include "photon/Export/Translations.h"
 
 #include "photon/Import/OnnxImport.h"
 

@@ -1,5 +1,5 @@
 //===- RuntimeProgramEmitter.cpp - IR to runtime program ------------------===//
-#include "Emitters.h"
+#include "photon/Export/Translations.h"
 
 #include "photon/Bridge/RuntimeBridge.h"
 

@@ -6,7 +6,7 @@
 // ("Phase table").
 //
 //===----------------------------------------------------------------------===//
-#include "Emitters.h"
+#include "photon/Export/Translations.h"
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"

@@ -1,6 +1,6 @@
-//===- Emitters.h - Photon's translations -----------------------*- C++ -*-===//
-#ifndef PHOTON_TOOLS_EMITTERS_H
-#define PHOTON_TOOLS_EMITTERS_H
+//===- Translations.h - Photon's export translations ----------*- C++ -*-===//
+#ifndef PHOTON_EXPORT_TRANSLATIONS_H
+#define PHOTON_EXPORT_TRANSLATIONS_H
 
 namespace photon {
 /// --photonic-to-phase-table: device phase tables (docs/formats.md).
@@ -9,4 +9,4 @@ void registerPhaseTableTranslation();
 void registerRuntimeProgramTranslation();
 } // namespace photon
 
-#endif // PHOTON_TOOLS_EMITTERS_H
+#endif // PHOTON_EXPORT_TRANSLATIONS_H
