@@ -11,6 +11,7 @@ PACKAGES=(
   libeigen3-dev libgtest-dev libbenchmark-dev
   libzstd-dev zlib1g-dev
   libonnx-dev libprotobuf-dev
+  dpkg-dev file
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
   PACKAGES+=(python3-torch python3-numpy)

@@ -16,7 +16,8 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.photon_tools_dir, config.llvm_tools_dir]
-tools = ["photon-opt", "photon-translate", "photon-run", "not", "count",
+tools = ["photon-opt", "photon-translate", "photon-run", "photon-lsp-server",
+         "not", "count",
          "split-file"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 

@@ -5,6 +5,8 @@
 // pipelines use.
 //
 //===----------------------------------------------------------------------===//
+#include "Version.h"
+
 #include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Transforms/Passes.h"
 
@@ -14,6 +16,7 @@
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
+  photon::installVersionPrinter("photon-opt");
   mlir::DialectRegistry registry;
   photon::registerAllDialects(registry);
   // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.

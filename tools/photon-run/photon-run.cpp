@@ -24,6 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "InputReader.h"
+#include "Version.h"
 
 #include "Sweep.h"
 
@@ -452,6 +453,7 @@ static std::string checkOptions() {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  photon::installVersionPrinter("photon-run");
   cl::HideUnrelatedOptions({&runCategory, &noiseCategory});
   cl::ParseCommandLineOptions(
       argc, argv, "photon-run: simulate a compiled photonic network\n");

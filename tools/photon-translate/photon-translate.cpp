@@ -1,4 +1,6 @@
 //===- photon-translate.cpp - Photon's translation driver -----------------===//
+#include "Version.h"
+
 #include "photon/Export/Translations.h"
 
 #include "photon/Import/OnnxImport.h"
@@ -6,6 +8,7 @@
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
+  photon::installVersionPrinter("photon-translate");
   photon::registerPhaseTableTranslation();
   photon::registerRuntimeProgramTranslation();
   photon::registerOnnxImportTranslation();
