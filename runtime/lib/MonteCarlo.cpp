@@ -52,7 +52,8 @@ llvm::Expected<MonteCarloResult>
 evaluateUnderNoise(const Program &program, const NoiseModel &model,
                    const Eigen::MatrixXcd &inputs, llvm::ArrayRef<int> labels,
                    int trials, uint64_t seed, int threads,
-                   const PowerModel &power) {
+                   const PowerModel &power,
+                   const std::function<void()> &onTrialDone) {
   if (llvm::Error e = verifyProgram(program))
     return std::move(e);
   if (llvm::Error e = checkNoiseModel(model))
@@ -87,6 +88,8 @@ evaluateUnderNoise(const Program &program, const NoiseModel &model,
     const int correct = countCorrect(outputs, electrical, labels);
     result.accuracies[trial] =
         result.samples > 0 ? double(correct) / result.samples : 0.0;
+    if (onTrialDone)
+      onTrialDone();
   };
   const int workers = std::clamp(threads, 1, trials);
   if (workers == 1) {

@@ -5,6 +5,7 @@
 // pipelines use.
 //
 //===----------------------------------------------------------------------===//
+#include "ProgressOptions.h"
 #include "Version.h"
 
 #include "photon/Dialect/PhotonicDialect.h"
@@ -14,9 +15,12 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/CommandLine.h"
 
 int main(int argc, char **argv) {
   photon::installVersionPrinter("photon-opt");
+  static llvm::cl::OptionCategory progressCategory("Progress");
+  photon::registerProgressOptions(progressCategory);
   mlir::DialectRegistry registry;
   photon::registerAllDialects(registry);
   // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.

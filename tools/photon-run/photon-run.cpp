@@ -24,6 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "InputReader.h"
+#include "ProgressOptions.h"
 #include "Version.h"
 
 #include "Sweep.h"
@@ -33,6 +34,7 @@
 #include "photon/Runtime/MonteCarlo.h"
 #include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/Program.h"
+#include "photon/Runtime/Progress.h"
 #include "photon/Runtime/Simulator.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -288,9 +290,10 @@ static int classifyUnderNoise(const runtime::Program &program,
   const runtime::Dataset &set = *loaded;
   if (Error e = checkFits(program, set, ""))
     return fail(toString(std::move(e)));
+  runtime::ProgressMeter meter("photon-run: noisy chips", trials);
   Expected<runtime::MonteCarloResult> result = runtime::evaluateUnderNoise(
       program, model, set.features, set.labels, trials, seed, threads,
-      powerModel());
+      powerModel(), [&] { meter.advance(); });
   if (!result)
     return fail(toString(result.takeError()));
   const std::string spec = runtime::formatNoiseModel(model);
@@ -370,6 +373,9 @@ static int sweep(const runtime::NoiseModel &base) {
   report.samples = set.samples();
   report.trials = trials;
   report.seed = seed;
+  runtime::ProgressMeter meter(
+      "photon-run: sweep " + spec->key + ", noisy chips",
+      static_cast<int64_t>(programs.size() * report.values.size()) * trials);
   for (size_t p = 0; p < programs.size(); ++p) {
     SweepCurve curve;
     curve.program = programPaths[p];
@@ -380,7 +386,7 @@ static int sweep(const runtime::NoiseModel &base) {
       Expected<runtime::MonteCarloResult> result =
           runtime::evaluateUnderNoise(programs[p], model, set.features,
                                       set.labels, trials, seed, threads,
-                                      powerModel());
+                                      powerModel(), [&] { meter.advance(); });
       if (!result)
         return fail(toString(result.takeError()));
       curve.staticPowerMw = result->staticPowerMw;
@@ -454,6 +460,7 @@ static std::string checkOptions() {
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   photon::installVersionPrinter("photon-run");
+  photon::registerProgressOptions(runCategory);
   cl::HideUnrelatedOptions({&runCategory, &noiseCategory});
   cl::ParseCommandLineOptions(
       argc, argv, "photon-run: simulate a compiled photonic network\n");

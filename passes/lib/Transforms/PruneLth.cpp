@@ -6,6 +6,7 @@
 
 #include "photon/Runtime/LotteryTicket.h"
 #include "photon/Runtime/Metrics.h"
+#include "photon/Runtime/Progress.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -86,7 +87,10 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
 
     llvm::Error trainError = llvm::Error::success();
     runtime::LthCallbacks callbacks;
+    int trainings = 0;
     callbacks.train = [&](runtime::Program &ticket) {
+      session->setProgressLabel("photonic-prune-lth round " +
+                                std::to_string(trainings++));
       if (llvm::Error error = session->train(ticket))
         trainError = llvm::joinErrors(std::move(trainError), std::move(error));
     };
@@ -98,7 +102,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     callbacks.report = [&](const runtime::Program &ticket) {
       return session->testAccuracy(ticket);
     };
-    if (llvm::errs().is_displayed())
+    if (runtime::progressVisible())
       callbacks.onRound = [&](const runtime::LthRound &round) {
         llvm::errs() << llvm::format(
             "photonic-prune-lth: round %d  sparsity %.1f %%  %s accuracy "

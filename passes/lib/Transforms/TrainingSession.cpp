@@ -3,9 +3,11 @@
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Gradient.h"
+#include "photon/Runtime/Progress.h"
 #include "photon/Transforms/Report.h"
 
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -81,12 +83,14 @@ llvm::Error TrainingSession::train(
   train.cosineDecay = options.cosineDecay;
   train.seed = static_cast<uint64_t>(options.seed);
   train.threads = options.threads;
-  if (llvm::errs().is_displayed())
-    train.progress = [&](int epoch, double loss, double accuracy) {
-      llvm::errs() << llvm::format("%s: epoch %d/%d  loss %.4f  train "
-                                   "accuracy %.2f %%\n",
-                                   passName.c_str(), epoch, options.epochs,
-                                   loss, 100.0 * accuracy);
+  runtime::ProgressMeter meter(
+      (progressLabel.empty() ? passName : progressLabel) + ": epochs",
+      options.epochs);
+  if (meter.visible())
+    train.progress = [&](int, double loss, double accuracy) {
+      meter.advance(1, llvm::formatv("loss {0:f4}, train accuracy {1:f2} %",
+                                     loss, 100.0 * accuracy)
+                           .str());
     };
   if (customize)
     customize(train);

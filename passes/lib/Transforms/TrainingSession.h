@@ -77,7 +77,8 @@ public:
   const runtime::TrainTestSplit &split() const { return data; }
 
   /// Trains `program` for the configured epochs (nothing when 0) on the
-  /// training split. Progress per epoch goes to stderr on a terminal only.
+  /// training split, with a progress meter over the epochs
+  /// (runtime/Progress.h: on a terminal, or as --progress forces).
   /// `customize`, when set, adjusts the training options built from the
   /// pass options (noise hooks, frozen phases) before training.
   llvm::Error
@@ -126,6 +127,10 @@ public:
   /// Writes `report` (if requested) as JSON; emits an error on failure.
   mlir::LogicalResult writeReport(llvm::json::Object report);
 
+  /// What the next train() calls' meter says before ": epochs" (default:
+  /// the pass name), e.g. "photonic-prune-lth round 3".
+  void setProgressLabel(std::string label) { progressLabel = std::move(label); }
+
   /// "dataset (N train, V validation, M test samples)".
   std::string describeData() const;
 
@@ -135,6 +140,7 @@ private:
   mlir::ModuleOp module;
   mlir::func::FuncOp func;
   std::string passName;
+  std::string progressLabel;
   TrainingKnobs options;
   runtime::Program network;
   runtime::TrainTestSplit data;

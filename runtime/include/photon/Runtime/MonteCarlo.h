@@ -25,6 +25,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace photon::runtime {
@@ -59,12 +60,14 @@ int countCorrect(const Eigen::MatrixXcd &outputs, bool electricalOutputs,
 /// samples) with `labels` (each in [0, program.outputs)), `threads` worker
 /// threads (clamped to [1, trials]). Fails when the program does not verify,
 /// the data do not fit it, the model is invalid (checkNoiseModel) or
-/// trials < 1.
+/// trials < 1. `onTrialDone`, when set, is called once per finished trial
+/// (from the worker threads: it must be thread-safe, as ProgressMeter is).
 llvm::Expected<MonteCarloResult>
 evaluateUnderNoise(const Program &program, const NoiseModel &model,
                    const Eigen::MatrixXcd &inputs, llvm::ArrayRef<int> labels,
                    int trials, uint64_t seed, int threads = 2,
-                   const PowerModel &power = {});
+                   const PowerModel &power = {},
+                   const std::function<void()> &onTrialDone = nullptr);
 
 } // namespace photon::runtime
 
