@@ -26,6 +26,8 @@ config.substitutions.append(
     ("%scripts", os.path.join(config.photon_src_root, "scripts")))
 config.substitutions.append(
     ("%examples", os.path.join(config.photon_src_root, "examples")))
+config.substitutions.append(("%{photon_src}", config.photon_src_root))
+config.substitutions.append(("%{photon_build}", config.photon_obj_root))
 
 # Scripts under test (examples/*/run.sh) call the tools by name.
 llvm_config.with_environment("PATH", config.photon_tools_dir, append_path=True)
