@@ -8,6 +8,7 @@
 int main(int argc, char **argv) {
   photon::registerPhaseTableTranslation();
   photon::registerRuntimeProgramTranslation();
+  photon::registerSvgTranslation();
   photon::registerOnnxImportTranslation();
   return mlir::failed(
              mlir::mlirTranslateMain(argc, argv, "Photon translation tool"))
