@@ -61,11 +61,11 @@ static llvm::cl::opt<std::string> svgTitle(
                    "the function's name)"),
     llvm::cl::init(""));
 
-static llvm::cl::opt<double> svgRowWidth(
+static llvm::cl::opt<int> svgRowWidth(
     "svg-row-width",
     llvm::cl::desc("For --photonic-to-svg: start a new row of components "
-                   "beyond this width in px (default 1800)"),
-    llvm::cl::init(1800.0));
+                   "beyond this width in px (default 2400)"),
+    llvm::cl::init(2400));
 
 namespace {
 
@@ -191,8 +191,15 @@ void SvgWriter::layout() {
   rowHeight = 34 + maxModes * pitch + 30;
 
   double x = left;
-  int row = 0;
+  int row = 0, lastSource = -1;
   for (const runtime::Layer &layer : program.layers) {
+    // Each dense layer starts a row; a row longer than --svg-row-width
+    // wraps.
+    bool newLayer = layer.kind == runtime::LayerKind::Mesh &&
+                    layer.sourceLayer >= 0 && lastSource >= 0 &&
+                    layer.sourceLayer != lastSource;
+    if (layer.kind == runtime::LayerKind::Mesh && layer.sourceLayer >= 0)
+      lastSource = layer.sourceLayer;
     double w;
     if (layer.kind == runtime::LayerKind::Mesh)
       w = (runtime::meshDepth(layer.mesh.topology, layer.mesh.modes) + 1) *
@@ -201,7 +208,7 @@ void SvgWriter::layout() {
       w = std::max(1.2 * cell, 40.0);
     else
       w = std::max(0.6 * cell, 22.0);
-    if (x > left && x + gap + w > left + svgRowWidth) {
+    if (x > left && (newLayer || x + gap + w > left + svgRowWidth)) {
       ++row;
       x = left;
     }
@@ -213,7 +220,7 @@ void SvgWriter::layout() {
   for (const Placement &at : places)
     width = std::max(width, at.x + at.width + gap + 24);
   width = std::max(width, 760.0);
-  height = top + rows * rowHeight + 80;
+  height = top + rows * rowHeight + 90;
 }
 
 void SvgWriter::heater(double cx, double cy, double phase, bool live,
@@ -424,10 +431,10 @@ void SvgWriter::header() {
      << "}\n"
      << ".coupler{fill:#555}\n"
      << ".heater{stroke:#222;stroke-width:0.5}\n"
-     << ".pruned{fill:#fff;stroke:#999;stroke-dasharray:2,1.5}\n"
+     << ".pruned{fill:#fff;stroke:#777;stroke-width:0.9;stroke-dasharray:2,1.5}\n"
      << ".block{stroke:#555;stroke-width:0.8}\n"
-     << ".sigma{fill:#e8f0e0}.oeo,.readout{fill:#fde3c8}\n"
-     << ".encode,.detect,.activation,.adapter{fill:#e6e6ef}\n"
+     << "rect.sigma{fill:#e8f0e0}rect.oeo,rect.readout{fill:#fde3c8}\n"
+     << "rect.encode,rect.detect,rect.activation,rect.adapter{fill:#e6e6ef}\n"
      << ".label{font-size:12px;font-weight:bold}"
         ".sub{font-size:10px;fill:#444}\n"
      << ".value{text-anchor:middle;fill:#333}"
@@ -573,7 +580,7 @@ void SvgWriter::write() {
     else
       block(layer, places[i]);
   }
-  legend(top + rows * rowHeight + 14);
+  legend(top + rows * rowHeight + 24);
   os << "</svg>\n";
 }
 
@@ -589,7 +596,7 @@ void photon::registerSvgTranslation() {
           return op->emitError() << "--p-pi-mw must be a finite power > 0, "
                                     "got "
                                  << piPowerMilliwatts.getValue();
-        if (!(svgRowWidth >= 100.0) || !std::isfinite(svgRowWidth))
+        if (svgRowWidth < 100)
           return op->emitError() << "--svg-row-width must be at least 100, "
                                     "got "
                                  << svgRowWidth.getValue();
