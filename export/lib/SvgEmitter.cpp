@@ -72,16 +72,13 @@ namespace {
 /// Text with the five XML special characters escaped.
 std::string escape(StringRef text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&apos;"; break;
-    default: out += c;
-    }
-  }
+  for (char c : text)
+    out += c == '&'    ? "&amp;"
+           : c == '<'  ? "&lt;"
+           : c == '>'  ? "&gt;"
+           : c == '"'  ? "&quot;"
+           : c == '\'' ? "&apos;"
+                       : std::string(1, c);
   return out;
 }
 
@@ -114,6 +111,42 @@ std::string colourAt(double t) {
   std::snprintf(buffer, sizeof(buffer), "#%02x%02x%02x", rgb[0], rgb[1],
                 rgb[2]);
   return buffer;
+}
+
+/// The shifters of a mesh or diagonal layer: how many, how many live
+/// (unmasked), their heater power and the mesh's fixed crossings (MZIs with
+/// θ and φ masked).
+struct Tally {
+  int shifters = 0, live = 0, fixed = 0;
+  double power = 0;
+};
+
+Tally tally(const runtime::Layer &layer, const runtime::PowerModel &power) {
+  Tally t;
+  auto add = [&](double phase, bool live) {
+    ++t.shifters;
+    if (live) {
+      ++t.live;
+      t.power += power.heaterPower(phase);
+    }
+  };
+  if (layer.kind == runtime::LayerKind::Mesh) {
+    const runtime::Mesh &m = layer.mesh;
+    const int n = m.mziCount();
+    auto live = [&](int k) { return m.mask.empty() || m.mask[k] != 0; };
+    for (int k = 0; k < m.shifterCount(); ++k)
+      add(k < n       ? m.theta[k]
+          : k < 2 * n ? m.phi[k - n]
+                      : m.outputPhases[k - 2 * n],
+          live(k));
+    for (int k = 0; k < n; ++k)
+      t.fixed += !live(k) && !live(n + k);
+  } else if (layer.kind == runtime::LayerKind::Diagonal) {
+    const runtime::Diagonal &d = layer.diagonal;
+    for (size_t i = 0; i < d.theta.size(); ++i)
+      add(d.theta[i], d.mask.empty() || d.mask[i] != 0);
+  }
+  return t;
 }
 
 /// Where one program layer is drawn.
@@ -228,8 +261,8 @@ void SvgWriter::heater(double cx, double cy, double phase, bool live,
                        bool labelAbove) {
   // One shape (#h in <defs>) for every heater keeps large meshes small.
   os << "<use xlink:href=\"#h\" class=\"heater " << kind
-     << (live ? "" : " pruned") << "\" x=\"" << num(cx) << "\" y=\""
-     << num(cy) << "\"";
+     << (live ? "" : " pruned") << "\" x=\"" << num(cx) << "\" y=\"" << num(cy)
+     << "\"";
   if (live)
     os << " fill=\"" << colourAt(fraction(phase)) << "\"";
   os << "><title>" << escape(where) << ": ";
@@ -263,12 +296,12 @@ void SvgWriter::waveguides(const runtime::Layer &layer, const Placement &at) {
 void SvgWriter::componentLabel(const Placement &at, const std::string &line1,
                                const std::string &line2, bool below) {
   double y = below ? modeY(at.row, maxModes - 1) + pitch / 2 + 2
-               : top + at.row * rowHeight;
+                   : top + at.row * rowHeight;
   os << "<text class=\"label\" x=\"" << num(at.x) << "\" y=\"" << num(y + 12)
      << "\">" << escape(line1) << "</text>\n";
   if (!line2.empty())
-    os << "<text class=\"sub\" x=\"" << num(at.x) << "\" y=\""
-       << num(y + 25) << "\">" << escape(line2) << "</text>\n";
+    os << "<text class=\"sub\" x=\"" << num(at.x) << "\" y=\"" << num(y + 25)
+       << "\">" << escape(line2) << "</text>\n";
 }
 
 std::string provenance(const runtime::Layer &layer) {
@@ -286,31 +319,16 @@ void SvgWriter::mesh(const runtime::Layer &layer, int index,
   std::vector<runtime::MziSite> sites =
       runtime::meshLayout(m.topology, m.modes);
   auto live = [&](size_t k) { return m.mask.empty() || m.mask[k] != 0; };
-  double meshPower = 0;
-  int liveCount = 0, fixed = 0;
-  for (int k = 0; k < m.shifterCount(); ++k) {
-    double phase = k < mzis       ? m.theta[k]
-                   : k < 2 * mzis ? m.phi[k - mzis]
-                                  : m.outputPhases[k - 2 * mzis];
-    if (live(k)) {
-      ++liveCount;
-      meshPower += power.heaterPower(phase);
-    }
-  }
-  for (int k = 0; k < mzis; ++k)
-    fixed += !live(k) && !live(mzis + k);
-
+  const Tally t = tally(layer, power);
   os << "<g class=\"component mesh\" id=\"component-" << index << "\">\n";
   std::string name = provenance(layer);
-  componentLabel(at,
-                 (name.empty() ? "" : name + " · ") +
-                     runtime::topologyName(m.topology) + " " +
-                     std::to_string(m.modes) + "×" + std::to_string(m.modes),
-                 std::to_string(mzis) + " MZIs, " + std::to_string(liveCount) +
-                     "/" + std::to_string(m.shifterCount()) + " live, " +
-                     num(meshPower, 1) + " mW" +
-                     (fixed ? ", " + std::to_string(fixed) + " crossings"
-                            : ""));
+  componentLabel(
+      at,
+      (name.empty() ? "" : name + " · ") + runtime::topologyName(m.topology) +
+          " " + std::to_string(m.modes) + "×" + std::to_string(m.modes),
+      std::to_string(mzis) + " MZIs, " + std::to_string(t.live) + "/" +
+          std::to_string(t.shifters) + " live, " + num(t.power, 1) + " mW" +
+          (t.fixed ? ", " + std::to_string(t.fixed) + " crossings" : ""));
   waveguides(layer, at);
   for (int k = 0; k < mzis; ++k) {
     const runtime::MziSite &site = sites[k];
@@ -321,9 +339,9 @@ void SvgWriter::mesh(const runtime::Layer &layer, int index,
                         std::to_string(site.mode + 1);
     bool crossing = !live(k) && !live(mzis + k);
     // Drawn in the MZI's own coordinates: origin on its top mode.
-    os << "<g class=\"mzi" << (crossing ? " fixed" : "") << "\" id=\"c"
-       << index << "-mzi" << k << "\" transform=\"translate(" << num(x0)
-       << "," << num(yTop) << ")\">";
+    os << "<g class=\"mzi" << (crossing ? " fixed" : "") << "\" id=\"c" << index
+       << "-mzi" << k << "\" transform=\"translate(" << num(x0) << ","
+       << num(yTop) << ")\">";
     if (crossing) {
       // M(0, 0) = i·[[0, 1], [1, 0]]: the modes swap, no heater.
       os << "<use xlink:href=\"#crossing\"><title>" << where
@@ -350,28 +368,21 @@ void SvgWriter::mesh(const runtime::Layer &layer, int index,
 void SvgWriter::diagonal(const runtime::Layer &layer, int index,
                          const Placement &at) {
   const runtime::Diagonal &d = layer.diagonal;
-  double sigmaPower = 0;
-  int liveCount = 0;
-  for (size_t i = 0; i < d.theta.size(); ++i)
-    if (d.mask.empty() || d.mask[i]) {
-      ++liveCount;
-      sigmaPower += power.heaterPower(d.theta[i]);
-    }
+  const Tally t = tally(layer, power);
   os << "<g class=\"component diagonal\" id=\"component-" << index << "\">\n";
   componentLabel(at, "Σ ×" + num(d.gain, 2),
-                 std::to_string(liveCount) + "/" +
-                     std::to_string(d.theta.size()) + ", " +
-                     num(sigmaPower, 1) + " mW",
+                 std::to_string(t.live) + "/" + std::to_string(t.shifters) +
+                     ", " + num(t.power, 1) + " mW",
                  /*below=*/true);
   double y0 = modeY(at.row, 0) - pitch / 2;
   int span = std::max(layer.inputs, layer.outputs);
-  os << "<rect class=\"block sigma\" x=\"" << num(at.x) << "\" y=\""
-     << num(y0) << "\" width=\"" << num(at.width) << "\" height=\""
-     << num(span * pitch) << "\"/>\n";
+  os << "<rect class=\"block sigma\" x=\"" << num(at.x) << "\" y=\"" << num(y0)
+     << "\" width=\"" << num(at.width) << "\" height=\"" << num(span * pitch)
+     << "\"/>\n";
   waveguides(layer, at);
   for (size_t i = 0; i < d.theta.size(); ++i)
-    heater(at.x + at.width / 2, modeY(at.row, static_cast<int>(i)),
-           d.theta[i], d.mask.empty() || d.mask[i] != 0, "attenuator",
+    heater(at.x + at.width / 2, modeY(at.row, static_cast<int>(i)), d.theta[i],
+           d.mask.empty() || d.mask[i] != 0, "attenuator",
            "Σ attenuator, mode " + std::to_string(i), /*labelAbove=*/true);
   os << "</g>\n";
 }
@@ -418,8 +429,8 @@ void SvgWriter::header() {
   os << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
      << "<svg xmlns=\"http://www.w3.org/2000/svg\" "
         "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\""
-     << num(width, 0) << "\" height=\"" << num(height, 0)
-     << "\" viewBox=\"0 0 " << num(width, 0) << " " << num(height, 0)
+     << num(width, 0) << "\" height=\"" << num(height, 0) << "\" viewBox=\"0 0 "
+     << num(width, 0) << " " << num(height, 0)
      << "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n"
      << "<style type=\"text/css\"><![CDATA[\n"
      << ".wg{fill:none;stroke:#8a8a8a;stroke-width:" << num(pitch / 20, 2)
@@ -431,7 +442,8 @@ void SvgWriter::header() {
      << "}\n"
      << ".coupler{fill:#555}\n"
      << ".heater{stroke:#222;stroke-width:0.5}\n"
-     << ".pruned{fill:#fff;stroke:#777;stroke-width:0.9;stroke-dasharray:2,1.5}\n"
+     << ".pruned{fill:#fff;stroke:#777;stroke-width:0.9;stroke-dasharray:2,1.5}"
+        "\n"
      << ".block{stroke:#555;stroke-width:0.8}\n"
      << "rect.sigma{fill:#e8f0e0}rect.oeo,rect.readout{fill:#fde3c8}\n"
      << "rect.encode,rect.detect,rect.activation,rect.adapter{fill:#e6e6ef}\n"
@@ -504,8 +516,8 @@ void SvgWriter::legend(double y) {
          "pruned shifter");
   swatch("<path class=\"cross\" style=\"stroke-width:1.2\" d=\"M" + num(sx) +
              " " + num(sy) + "L" + num(sx + 18) + " " + num(sy + 13) + "M" +
-             num(sx) + " " + num(sy + 13) + "L" + num(sx + 18) + " " +
-             num(sy) + "\"/>",
+             num(sx) + " " + num(sy + 13) + "L" + num(sx + 18) + " " + num(sy) +
+             "\"/>",
          "fixed crossing");
   swatch("<rect class=\"coupler\" x=\"" + num(sx + 7) + "\" y=\"" + num(sy) +
              "\" width=\"4\" height=\"13\"/>",
@@ -522,45 +534,30 @@ void SvgWriter::legend(double y) {
 
 void SvgWriter::write() {
   layout();
-  int shifters = 0, live = 0, mzis = 0, fixed = 0;
-  double heaterPower = 0;
+  Tally total;
+  int mzis = 0;
   for (const runtime::Layer &layer : program.layers) {
-    std::vector<std::pair<double, bool>> all;
-    if (layer.kind == runtime::LayerKind::Mesh) {
-      const runtime::Mesh &m = layer.mesh;
-      int n = m.mziCount();
-      mzis += n;
-      for (int k = 0; k < m.shifterCount(); ++k)
-        all.push_back({k < n       ? m.theta[k]
-                       : k < 2 * n ? m.phi[k - n]
-                                   : m.outputPhases[k - 2 * n],
-                       m.mask.empty() || m.mask[k]});
-      for (int k = 0; k < n && !m.mask.empty(); ++k)
-        fixed += !m.mask[k] && !m.mask[n + k];
-    } else if (layer.kind == runtime::LayerKind::Diagonal) {
-      for (size_t i = 0; i < layer.diagonal.theta.size(); ++i)
-        all.push_back({layer.diagonal.theta[i],
-                       layer.diagonal.mask.empty() || layer.diagonal.mask[i]});
-    }
-    for (auto [phase, isLive] : all) {
-      ++shifters;
-      if (isLive) {
-        ++live;
-        heaterPower += power.heaterPower(phase);
-      }
-    }
+    const Tally t = tally(layer, power);
+    total.shifters += t.shifters;
+    total.live += t.live;
+    total.fixed += t.fixed;
+    total.power += t.power;
+    if (layer.kind == runtime::LayerKind::Mesh)
+      mzis += layer.mesh.mziCount();
   }
 
   header();
   os << "<text class=\"title\" x=\"" << num(left) << "\" y=\"24\">"
      << escape(title) << "</text>\n<text class=\"totals\" x=\"" << num(left)
      << "\" y=\"44\">"
-     << escape(std::to_string(shifters) + " shifters, " +
-               std::to_string(live) + " live (" +
-               num(shifters ? 100.0 * live / shifters : 0.0, 1) + " %), " +
-               std::to_string(mzis) + " MZIs, " + std::to_string(fixed) +
-               " fixed crossings, heater power " + num(heaterPower, 1) +
-               " mW (P_π = " + num(power.piPowerMilliwatts, 1) + " mW)")
+     << escape(
+            std::to_string(total.shifters) + " shifters, " +
+            std::to_string(total.live) + " live (" +
+            num(total.shifters ? 100.0 * total.live / total.shifters : 0.0, 1) +
+            " %), " + std::to_string(mzis) + " MZIs, " +
+            std::to_string(total.fixed) + " fixed crossings, heater power " +
+            num(total.power, 1) +
+            " mW (P_π = " + num(power.piPowerMilliwatts, 1) + " mW)")
      << "</text>\n";
   // Mode numbers at the start of each row (every 8th beyond 16 modes).
   int step = maxModes <= 16 ? 1 : 8;
@@ -611,9 +608,8 @@ void photon::registerSvgTranslation() {
           return failure();
         runtime::PowerModel power;
         power.piPowerMilliwatts = piPowerMilliwatts;
-        std::string title = svgTitle.empty()
-                                ? "@" + func->getSymName().str()
-                                : svgTitle.getValue();
+        std::string title = svgTitle.empty() ? "@" + func->getSymName().str()
+                                             : svgTitle.getValue();
         SvgWriter(*program, title, power, os).write();
         return success();
       },
