@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the build and test dependencies of Photon from Debian's archive.
 # Idempotent: does nothing when everything is already installed.
-# PHOTON_WITH_TORCH=1 also installs Debian's python3-torch and python3-numpy
-# (only examples/pytorch-import needs them; the test suite does not).
+# PHOTON_WITH_TORCH=1 also installs Debian's python3-torch (only
+# examples/pytorch-import needs it; the test suite does not).
+# librsvg2-bin (rsvg-convert) renders the chip pictures in the tests;
+# python3-matplotlib and python3-numpy draw the result plots
+# (examples/plotting.py, scripts/update-docs.sh).
 set -euo pipefail
 
 PACKAGES=(
@@ -12,9 +15,10 @@ PACKAGES=(
   libzstd-dev zlib1g-dev
   libonnx-dev libprotobuf-dev
   dpkg-dev file
+  librsvg2-bin python3-matplotlib python3-numpy
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
-  PACKAGES+=(python3-torch python3-numpy)
+  PACKAGES+=(python3-torch)
 fi
 
 missing=()

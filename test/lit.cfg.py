@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -38,3 +39,7 @@ data_dir = os.environ.get("PHOTON_DATA_DIR",
 if os.path.isfile(os.path.join(data_dir, "mnist", "9.json")):
     config.available_features.add("mnist")
 llvm_config.with_system_environment(["PHOTON_DATA_DIR"])
+
+# Rendering the chip pictures (test/translate/svg-render.test) needs librsvg.
+if shutil.which("rsvg-convert"):
+    config.available_features.add("rsvg-convert")

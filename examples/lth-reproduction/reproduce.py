@@ -22,7 +22,9 @@ within 5 validation points of the unpruned network. Test accuracy is
 reported, never used to choose.
 
 Writes DIR/lth-<dataset>.md (tables: mean and spread over seeds) and
-DIR/lth-<dataset>-*.svg (default DIR: docs/results). photon-opt must be on
+DIR/lth-<dataset>-accuracy.csv with the plot's data (seed 0) and its plot
+DIR/lth-<dataset>-accuracy.svg (examples/plotting.py; default DIR:
+docs/results). photon-opt must be on
 PATH or in build/bin; the data sets must be installed
 (scripts/setup-data.sh). Everything is seeded.
 """
@@ -37,6 +39,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import MODEL, REPO, opt  # noqa: E402
+import plotting  # noqa: E402
 
 ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0]
 MAX_LOSS = 0.05  # the paper's acceptable accuracy loss
@@ -89,62 +92,6 @@ def best_alpha(rows, base):
     the unpruned network (None when none is)."""
     ok = [r for r in rows if base["val"] - r["val"] <= MAX_LOSS]
     return max(ok, key=lambda r: r["sparsity"]) if ok else None
-
-
-# ---------------------------------------------------------------- plots --
-COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-           "#8c564b", "#e377c2", "#17becf"]
-
-
-def svg_plot(path, title, xlabel, ylabel, series, xrange, yrange):
-    """series: [(label, [(x, y)], draw_line)]. A plain SVG line plot."""
-    w, h, left, right, top, bottom = 640, 420, 70, 190, 40, 55
-    pw, ph = w - left - right, h - top - bottom
-    (x0, x1), (y0, y1) = xrange, yrange
-
-    def sx(x):
-        return left + (x - x0) / (x1 - x0) * pw
-
-    def sy(y):
-        return top + ph - (y - y0) / (y1 - y0) * ph
-
-    s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-         f'font-family="sans-serif" font-size="12">',
-         f'<rect width="{w}" height="{h}" fill="white"/>',
-         f'<text x="{left + pw / 2}" y="22" text-anchor="middle" '
-         f'font-size="14">{title}</text>',
-         f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" '
-         f'fill="none" stroke="black"/>']
-    for i in range(6):
-        xv = x0 + (x1 - x0) * i / 5
-        yv = y0 + (y1 - y0) * i / 5
-        s.append(f'<line x1="{sx(xv):.1f}" y1="{top}" x2="{sx(xv):.1f}" '
-                 f'y2="{top + ph}" stroke="#ddd"/>')
-        s.append(f'<line x1="{left}" y1="{sy(yv):.1f}" x2="{left + pw}" '
-                 f'y2="{sy(yv):.1f}" stroke="#ddd"/>')
-        s.append(f'<text x="{sx(xv):.1f}" y="{top + ph + 16}" '
-                 f'text-anchor="middle">{xv:g}</text>')
-        s.append(f'<text x="{left - 6}" y="{sy(yv) + 4:.1f}" '
-                 f'text-anchor="end">{yv:g}</text>')
-    s.append(f'<text x="{left + pw / 2}" y="{h - 12}" '
-             f'text-anchor="middle">{xlabel}</text>')
-    s.append(f'<text x="16" y="{top + ph / 2}" text-anchor="middle" '
-             f'transform="rotate(-90 16 {top + ph / 2})">{ylabel}</text>')
-    for i, (label, points, line) in enumerate(series):
-        c = COLOURS[i % len(COLOURS)]
-        pts = [(sx(x), sy(y)) for x, y in points]
-        if line and len(pts) > 1:
-            s.append('<polyline fill="none" stroke="%s" stroke-width="1.5" '
-                     'points="%s"/>' % (c, " ".join(f"{x:.1f},{y:.1f}"
-                                                    for x, y in pts)))
-        for x, y in pts:
-            s.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{c}"/>')
-        ly = top + 10 + 18 * i
-        s.append(f'<circle cx="{left + pw + 16}" cy="{ly}" r="4" fill="{c}"/>')
-        s.append(f'<text x="{left + pw + 26}" y="{ly + 4}">{label}</text>')
-    s.append("</svg>")
-    with open(path, "w") as f:
-        f.write("\n".join(s) + "\n")
 
 
 # ----------------------------------------------------------------- main --
@@ -356,23 +303,22 @@ def write_report(args, epochs, runs):
     with open(os.path.join(args.out, name + ".md"), "w") as f:
         f.write("\n".join(md))
 
+    # The plot's data (seed 0), then the plot from it (examples/plotting.py).
     run0 = runs[seeds[0]]
-    acc = lambda r: 100 * r["test"]
-    sp = lambda r: 100 * r["sparsity"]
-    series = [(f"LTH {s}", [(sp(r), acc(r)) for r in run0["lth"][s]], True)
-              for s in scopes]
-    for mode in ["one-shot", "iterative"]:
-        series.append((f"magnitude {mode}",
-                       [(sp(r), acc(r)) for r in run0["magnitude"][mode]],
-                       True))
-    series.append(("random uniform/ERK/SNIP",
-                   [(sp(r), acc(r)) for r in run0["random"].values()], False))
-    series.append(("unpruned", [(sp(run0["base"]), acc(run0["base"]))], False))
-    low = min(y for _, pts, _ in series for _, y in pts)
-    svg_plot(os.path.join(args.out, name + "-accuracy.svg"),
-             f"Test accuracy vs shifter sparsity ({args.dataset}, seed "
-             f"{seeds[0]})", "shifter sparsity (%)", "test accuracy (%)",
-             series, (0, 100), (max(0, 10 * int(low / 10)), 100))
+    points = [(f"LTH {s}", r, 1) for s in scopes for r in run0["lth"][s]]
+    points += [(f"magnitude {mode}", r, 1)
+               for mode in ["one-shot", "iterative"]
+               for r in run0["magnitude"][mode]]
+    points += [("random uniform/ERK/SNIP", r, 0)
+               for r in run0["random"].values()]
+    points.append(("unpruned", run0["base"], 0))
+    csv_path = os.path.join(args.out, name + "-accuracy.csv")
+    with open(csv_path, "w") as f:
+        f.write("series,seed,sparsity_pct,test_accuracy_pct,line\n")
+        for label, r, line in points:
+            f.write(f"{label},{seeds[0]},{100 * r['sparsity']:.1f},"
+                    f"{100 * r['test']:.2f},{line}\n")
+    plotting.lth_accuracy(csv_path, csv_path[:-len(".csv")] + ".svg")
     print(f"wrote {os.path.join(args.out, name + '.md')}")
 
 

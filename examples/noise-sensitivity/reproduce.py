@@ -21,8 +21,8 @@ settings:
      shifters removed;
   3. setting 1 with the pruned shifters kept on the chip at phase 0 and
      taking the same error (keep_pruned=1), for comparison.
-Writes DIR/noise-<dataset>.md and one .csv and .svg per setting (default
-DIR: docs/results).
+Writes DIR/noise-<dataset>.md and one .csv and .svg per setting, the plot
+drawn from the CSV by examples/plotting.py (default DIR: docs/results).
 """
 import argparse
 import csv
@@ -36,6 +36,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+import plotting  # noqa: E402
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -105,12 +106,10 @@ def main():
         print(f"== sweep {sweep}, {title}, {args.trials} chips per point",
               flush=True)
         csv_path = os.path.join(args.out, name + suffix + ".csv")
-        svg_path = os.path.join(args.out, name + suffix + ".svg")
         start = time.monotonic()
         run([tool("photon-run"), *programs, "--dataset", args.dataset,
              "--noise", base, "--sweep", sweep,
-             "--trials", str(args.trials), "--seed", "1", "--csv", csv_path,
-             "--svg", svg_path])
+             "--trials", str(args.trials), "--seed", "1", "--csv", csv_path])
         sections.append((title, name + suffix, csv_path,
                          time.monotonic() - start, key))
     write_report(args, name, sections, names, nat_epochs, alpha)
@@ -126,6 +125,8 @@ def section(args, title, stem, csv_path, seconds, names, key):
         out = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         out.writeheader()
         out.writerows(rows)
+    # The plot from the CSV (examples/plotting.py).
+    plotting.noise_sweep(csv_path, csv_path[:-len(".csv")] + ".svg")
     sigmas = sorted({float(r["value"]) for r in rows})
     by = {(r["program"], float(r["value"])): r for r in rows}
     order = names + [f"{n}{nat_tag}" for n in names]

@@ -20,13 +20,13 @@ other run spends the same query budget and records the chip's validation
 and test accuracy every --every queries. Queries to target are read from
 those checkpoints, for targets set on the validation split only.
 Writes DIR/szo-scd-mnist.md, and per chip DIR/szo-scd-mnist-<chip>.svg
-(validation accuracy against queries) and DIR/szo-scd-mnist-<chip>.csv (every
+(validation accuracy against queries, drawn from the CSV by
+examples/plotting.py) and DIR/szo-scd-mnist-<chip>.csv (every
 checkpoint of every run: run, queries, validation_accuracy, test_accuracy,
 active_power_mw, accuracies as fractions; default DIR: docs/results).
 """
 import argparse
 import csv
-import importlib.util
 import json
 import os
 import shutil
@@ -36,14 +36,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import MODEL, REPO, opt  # noqa: E402
+import plotting  # noqa: E402
 
-# The LTH reproduction's hand-written SVG line plot.
-_spec = importlib.util.spec_from_file_location(
-    "lth_reproduce", os.path.join(REPO, "examples", "lth-reproduction",
-                                  "reproduce.py"))
-_lth = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_lth)
-svg_plot = _lth.svg_plot
 
 TRAIN = ("dataset=mnist epochs=160 learning-rate=0.02 batch-size=64 seed=0")
 # The paper's chip, then a harsher one (labelled as ours).
@@ -215,11 +209,6 @@ def write_report(args, trained, chips, seconds):
                f"(szo-scd-mnist-{key}.csv) (columns run, queries, "
                "validation_accuracy, test_accuracy as fractions, "
                "active_power_mw).", ""]
-        series = [(label, [(p["queries"] / 1000.0,
-                            100 * p["validation_accuracy"])
-                           for p in r["checkpoints"]], True)
-                  for label, r in runs.items()
-                  if label.endswith("p=0") or label == f"ZO lr={best_lr}"]
         with open(os.path.join(args.out, f"szo-scd-mnist-{key}.csv"), "w",
                   newline="") as f:
             out = csv.writer(f)
@@ -231,13 +220,10 @@ def write_report(args, trained, chips, seconds):
                                   f"{p['validation_accuracy']:.6f}",
                                   f"{p['test_accuracy']:.6f}",
                                   f"{p['active_power_mw']:.3f}"])
-        low = min(y for _, pts, _ in series for _, y in pts)
-        high = max(y for _, pts, _ in series for _, y in pts)
-        svg_plot(os.path.join(args.out, f"szo-scd-mnist-{key}.svg"),
-                 f"Validation accuracy on the chip ({key})",
-                 "queries (thousands)", "validation accuracy (%)", series,
-                 (0, args.budget / 1000.0),
-                 (max(0, int(low) - 1), min(100, int(high) + 2)))
+        # The p = 0 runs and the chosen ZO run (examples/plotting.py).
+        plotting.szo_queries(
+            os.path.join(args.out, f"szo-scd-mnist-{key}.csv"),
+            os.path.join(args.out, f"szo-scd-mnist-{key}.svg"))
         a15, a1 = reached["SZO-SCD α=0.15 p=0"], reached["SZO-SCD α=1 p=0"]
         zo = reached[f"ZO lr={best_lr}"] if best_lr else None
         pw = {label: (runs[label]["active_power_mw_after"],

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Export/Translations.h"
 
+#include "PowerOptions.h"
+
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/MeshLayout.h"
@@ -23,10 +25,11 @@
 using namespace mlir;
 using namespace photon;
 
-static llvm::cl::opt<double> piPowerMilliwatts(
+llvm::cl::opt<double> photon::piPowerMilliwatts(
     "p-pi-mw",
     llvm::cl::desc("Heater power for a phase of π in mW, for "
-                   "--photonic-to-phase-table (default 25)"),
+                   "--photonic-to-phase-table and --photonic-to-svg "
+                   "(default 25)"),
     llvm::cl::init(25.0));
 
 static llvm::cl::opt<double> adcPowerMilliwatts(

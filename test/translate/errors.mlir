@@ -1,5 +1,6 @@
 // RUN: not photon-translate --photonic-to-runtime %s -split-input-file 2>&1 | FileCheck %s
 // RUN: not photon-translate --photonic-to-phase-table %s -split-input-file 2>&1 | FileCheck %s
+// RUN: not photon-translate --photonic-to-svg %s -split-input-file 2>&1 | FileCheck %s
 
 // CHECK: error: 'photonic.dense' op must be lowered to meshes first (run photonic-lower-to-mesh)
 func.func @unlowered(%x: !photonic.field<2>) -> !photonic.field<2> {

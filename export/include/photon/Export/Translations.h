@@ -7,6 +7,8 @@ namespace photon {
 void registerPhaseTableTranslation();
 /// --photonic-to-runtime: the runtime program (docs/formats.md).
 void registerRuntimeProgramTranslation();
+/// --photonic-to-svg: a picture of the chip (docs/pictures.md).
+void registerSvgTranslation();
 } // namespace photon
 
 #endif // PHOTON_EXPORT_TRANSLATIONS_H
