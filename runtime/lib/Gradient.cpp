@@ -14,17 +14,13 @@
 #include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/Random.h"
 #include "photon/Runtime/Simulator.h"
+#include "photon/Runtime/WorkerPool.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <atomic>
-#include <condition_variable>
-#include <functional>
-#include <mutex>
-#include <thread>
 
 namespace photon::runtime {
 
@@ -44,84 +40,6 @@ inline double laneSum(const double *t) {
   static_assert(L == 8, "laneSum is written for 8 lanes");
   return ((t[0] + t[1]) + (t[2] + t[3])) + ((t[4] + t[5]) + (t[6] + t[7]));
 }
-
-//===----------------------------------------------------------------------===//
-// A fixed pool of worker threads
-//===----------------------------------------------------------------------===//
-
-/// Runs job(t) for t in [0, size) with t = 0 on the calling thread and the
-/// others on persistent workers; returns when all are done. Workers and the
-/// caller block on condition variables and never spin: on a shared machine
-/// a spinning thread steals the core that the other job needs, so 2 threads
-/// would lose to 1 when the second core is busy.
-class WorkerPool {
-public:
-  explicit WorkerPool(int size) : size(size) {
-    for (int t = 1; t < size; ++t)
-      workers.emplace_back([this, t] { loop(t); });
-  }
-  ~WorkerPool() {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      stopping = true;
-    }
-    wake.notify_all();
-    for (std::thread &worker : workers)
-      worker.join();
-  }
-
-  void run(const std::function<void(int)> &job) {
-    if (size == 1) {
-      job(0);
-      return;
-    }
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      current = &job;
-      pending = size - 1;
-      ++generation;
-    }
-    wake.notify_all();
-    job(0);
-    std::unique_lock<std::mutex> lock(mutex);
-    done.wait(lock, [&] { return pending == 0; });
-    current = nullptr;
-  }
-
-private:
-  void loop(int t) {
-    uint64_t seen = 0;
-    while (true) {
-      const std::function<void(int)> *job;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        wake.wait(lock, [&] { return stopping || generation != seen; });
-        if (stopping)
-          return;
-        seen = generation;
-        job = current;
-      }
-      (*job)(t);
-      bool last;
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        last = --pending == 0;
-      }
-      if (last)
-        done.notify_one();
-    }
-  }
-
-  int size;
-  std::vector<std::thread> workers;
-  std::mutex mutex;
-  std::condition_variable wake, done;
-  // Guarded by `mutex`.
-  const std::function<void(int)> *current = nullptr;
-  uint64_t generation = 0;
-  int pending = 0;
-  bool stopping = false;
-};
 
 //===----------------------------------------------------------------------===//
 // Plans: the precomputed coefficients of each layer
@@ -744,7 +662,8 @@ struct GradientEngine::Impl {
 };
 
 GradientEngine::Impl::Impl(const Program &program, int threadCount)
-    : threads(std::max(1, threadCount)), pool(std::max(1, threadCount)) {
+    : threads(std::max(1, threadCount)),
+      pool(std::max(1, threadCount), /*adaptive=*/true) {
   inputs = program.inputs;
   outputs = program.outputs;
   size_t offset = 2 * L * static_cast<size_t>(inputs);
@@ -1110,25 +1029,20 @@ BatchStats GradientEngine::Impl::run(const Eigen::MatrixXcd &x,
   if (gradient && blockGradients.size() < static_cast<size_t>(blocks) * parameters)
     blockGradients.resize(static_cast<size_t>(blocks) * parameters);
   const double scale = count > 0 ? 1.0 / count : 0.0;
-  // Threads claim blocks one at a time, so a thread slowed down by another
-  // job on its core takes fewer blocks instead of holding up the batch.
-  // Every block writes its own partials: which thread ran it never matters.
-  std::atomic<int> next{0};
-  const std::function<void(int)> job = [&](int t) {
-    for (int b; (b = next.fetch_add(1, std::memory_order_relaxed)) < blocks;) {
-      const int lanes = std::min(L, count - b * L);
-      double loss = 0.0;
-      int correct = 0;
-      double *grad = gradient ? blockGradients.data() +
-                                    static_cast<size_t>(b) * parameters
-                              : nullptr;
-      block(workspaces[t], x, labels, indices.data() + b * L, lanes, scale,
-            grad, loss, correct);
-      blockLoss[b] = loss;
-      blockCorrect[b] = correct;
-    }
-  };
-  pool.run(job);
+  // The pool hands out blocks one at a time (WorkerPool.h). Every block
+  // writes its own partials: which thread ran it never matters.
+  pool.run(blocks, [&](int b, int t) {
+    const int lanes = std::min(L, count - b * L);
+    double loss = 0.0;
+    int correct = 0;
+    double *grad = gradient ? blockGradients.data() +
+                                  static_cast<size_t>(b) * parameters
+                            : nullptr;
+    block(workspaces[t], x, labels, indices.data() + b * L, lanes, scale,
+          grad, loss, correct);
+    blockLoss[b] = loss;
+    blockCorrect[b] = correct;
+  });
   // Reduce in block order: independent of the thread count.
   double loss = 0.0;
   for (int b = 0; b < blocks; ++b) {

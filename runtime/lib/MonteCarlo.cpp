@@ -2,12 +2,13 @@
 #include "photon/Runtime/MonteCarlo.h"
 
 #include "photon/Runtime/Metrics.h"
+#include "photon/Runtime/WorkerPool.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
+
 
 namespace photon::runtime {
 
@@ -91,21 +92,10 @@ evaluateUnderNoise(const Program &program, const NoiseModel &model,
     if (onTrialDone)
       onTrialDone();
   };
-  const int workers = std::clamp(threads, 1, trials);
-  if (workers == 1) {
-    for (int t = 0; t < trials; ++t)
-      runTrial(t);
-  } else {
-    // Trial t runs on worker t mod workers; each writes only its own slots.
-    std::vector<std::thread> pool;
-    for (int w = 0; w < workers; ++w)
-      pool.emplace_back([&, w] {
-        for (int t = w; t < trials; t += workers)
-          runTrial(t);
-      });
-    for (std::thread &thread : pool)
-      thread.join();
-  }
+  // Trials are claimed one at a time (WorkerPool.h); each writes only its
+  // own slot.
+  WorkerPool pool(std::clamp(threads, 1, trials));
+  pool.run(trials, [&](int trial, int) { runTrial(trial); });
 
   // Deviations from the first trial keep the mean exact (and the std 0)
   // when every trial has the same accuracy.
