@@ -9,6 +9,13 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(PHOTON_INSTALL_LIBRARIES
+  PhotonCore
+  PhotonMesh
+  PhotonData
+  PhotonNoise
+  PhotonTraining
+  PhotonPruning
+  PhotonOnChip
   PhotonRuntime
   PhotonicDialect
   PhotonBridge
@@ -27,7 +34,12 @@ install(TARGETS ${PHOTON_INSTALL_LIBRARIES}
 install(TARGETS photon-opt photon-translate photon-run photon-lsp-server
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
 
-foreach(dir runtime dialect passes import export)
+foreach(folder ${PHOTON_RUNTIME_FOLDERS})
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/${folder}/include/
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev
+    FILES_MATCHING PATTERN "*.h")
+endforeach()
+foreach(dir dialect passes import export)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev
     FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
