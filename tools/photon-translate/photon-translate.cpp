@@ -6,8 +6,7 @@
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
-  photon::registerPhaseTableTranslation();
-  photon::registerRuntimeProgramTranslation();
+  photon::registerExportTranslations();
   photon::registerOnnxImportTranslation();
   return mlir::failed(
              mlir::mlirTranslateMain(argc, argv, "Photon translation tool"))
