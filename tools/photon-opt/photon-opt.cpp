@@ -2,25 +2,18 @@
 //
 // MlirOptMain with the photonic dialect (and func, and TOSA for imported
 // models), Photon's passes and pipelines, and the few upstream passes
-// pipelines use.
+// pipelines use (registerOptDialects, registerOptPasses).
 //
 //===----------------------------------------------------------------------===//
-#include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Transforms/Passes.h"
 
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  photon::registerAllDialects(registry);
-  // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.
-  registry.insert<mlir::tosa::TosaDialect>();
-  photon::registerPasses();
-  mlir::registerCanonicalizerPass();
-  mlir::registerCSEPass();
+  photon::registerOptDialects(registry);
+  photon::registerOptPasses();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "Photon optimizer for photonic neural networks\n",
       registry));
