@@ -22,6 +22,9 @@ __all__ = [
     "unitarity_error",
 ]
 
+# Shown as photon.Error etc. rather than photon._photon.Error.
+Error.__module__ = Mesh.__module__ = __name__
+
 _FORMATS = {"runtime": "photonic-to-runtime",
             "phase-table": "photonic-to-phase-table"}
 _PHASE_TABLE_OPTIONS = {"p_pi_mw": 25.0, "adc_mw": 20.0,
