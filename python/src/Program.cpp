@@ -114,8 +114,10 @@ py::array run(const Program &program, py::handle x,
   if (precision != "double")
     throw py::value_error("precision must be 'double' or 'float', got '" +
                           precision + "'");
-  if (!noise)
-    return toOutputs(program, simulateRows(program, x, single), single);
+  if (!noise) {
+    Eigen::MatrixXcd outputs = simulateRows(program, x, single);
+    return toOutputs(program, std::move(outputs), single);
+  }
   // One noisy chip: trial 0 of `seed`, as photon-run --input --noise.
   runtime::NoiseModel model = parseNoise(*noise);
   auto batch = toBatch<double>(x, program.inputs, "X", single);
