@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the build and test dependencies of Photon from Debian's archive.
 # Idempotent: does nothing when everything is already installed.
-# PHOTON_WITH_TORCH=1 also installs Debian's python3-torch and python3-numpy
-# (only examples/pytorch-import needs them; the test suite does not).
+# The Python module (python/) needs pybind11-dev and python3-dev to build and
+# python3-numpy to run. PHOTON_WITH_TORCH=1 also installs Debian's
+# python3-torch (only examples/pytorch-import needs it; the test suite does
+# not).
 set -euo pipefail
 
 PACKAGES=(
@@ -11,9 +13,10 @@ PACKAGES=(
   libeigen3-dev libgtest-dev libbenchmark-dev
   libzstd-dev zlib1g-dev
   libonnx-dev libprotobuf-dev
+  pybind11-dev python3-dev python3-numpy
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
-  PACKAGES+=(python3-torch python3-numpy)
+  PACKAGES+=(python3-torch)
 fi
 
 missing=()
