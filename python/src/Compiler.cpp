@@ -175,7 +175,8 @@ const mlir::Translation &lookupTranslation(const std::string &name) {
 }
 
 /// Sets llvm::cl options by name for the duration of one translation, as
-/// if given on photon-translate's command line; resets them afterwards.
+/// if given on photon-translate's command line; resets them afterwards,
+/// also when setting one fails.
 class ScopedOptions {
 public:
   explicit ScopedOptions(const std::map<std::string, std::string> &values) {
@@ -188,19 +189,22 @@ public:
       if (found == registered.end())
         throw py::type_error("unknown translation option '" + key + "'");
       llvm::cl::Option *option = found->second;
-      set.push_back(option);
+      set.options.push_back(option);
       if (option->addOccurrence(0, name, value))
         throw py::value_error("invalid value '" + value + "' for option '" +
                               key + "'");
     }
   }
-  ~ScopedOptions() {
-    for (llvm::cl::Option *option : set)
-      option->reset();
-  }
 
 private:
-  std::vector<llvm::cl::Option *> set;
+  /// A member, so that it resets what was set when the constructor throws.
+  struct Reset {
+    std::vector<llvm::cl::Option *> options;
+    ~Reset() {
+      for (llvm::cl::Option *option : options)
+        option->reset();
+    }
+  } set;
 };
 
 std::string translate(const std::string &source, const std::string &name,
@@ -259,6 +263,9 @@ void bindCompiler(py::module_ &module) {
       [](const std::string &source, const std::string &name,
          const std::string &sourceName,
          const std::map<std::string, std::string> &options) {
+        // Options are process-wide: hold the GIL while they are set.
+        if (!options.empty())
+          return translate(source, name, sourceName, options);
         py::gil_scoped_release release;
         return translate(source, name, sourceName, options);
       },

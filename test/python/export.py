@@ -71,6 +71,12 @@ raises(TypeError, "unknown phase table option", photon.export, mlp,
        "phase-table", p_pi=3)
 raises(TypeError, "unknown translation option 'nope'", photon.translate,
        mlp, "photonic-to-runtime", nope=1)
+# Other translations take their llvm::cl options by name, for one call.
+assert photon.translate(mlp, "photonic-to-runtime", p_pi_mw=30) == \
+    tool("photon-translate", "--photonic-to-runtime", mlp)
+raises(ValueError, "invalid value 'x' for option 'dac_bits'",
+       photon.translate, mlp, "photonic-to-runtime", p_pi_mw=3, dac_bits="x")
+assert photon.translate(mlp, "photonic-to-runtime", p_pi_mw=4, dac_bits=2)
 raises(ValueError, "format must be one of", photon.export, mlp, "svg")
 # Invalid option values: photon-translate's own messages.
 raises(photon.Error, "--p-pi-mw must be a finite power > 0, got 0",
