@@ -125,8 +125,9 @@ def export(source, format="runtime", *, output=None, **options):
 def import_onnx(model, *, output=None):
     """An ONNX model (a path or the serialized bytes) as TOSA MLIR text,
     as `photon-translate --import-onnx` writes it."""
-    return translate(model if not isinstance(model, str) or _is_path(model)
-                     else os.fspath(model), "import-onnx", output=output)
+    if isinstance(model, str) and not os.path.isfile(model):
+        raise FileNotFoundError(f"no ONNX model at '{model}'")
+    return translate(model, "import-onnx", output=output)
 
 
 def translations():

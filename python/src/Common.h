@@ -55,8 +55,7 @@ inline void check(llvm::Error error) {
 /// C-contiguous array of T; throws TypeError naming `what` for anything
 /// else. No copy when it already is one.
 template <typename T>
-py::array_t<T, py::array::c_style> toArray(py::handle object,
-                                           const char *what);
+py::array_t<T, py::array::c_style> toArray(py::handle object, const char *what);
 
 /// A batch of samples for a program of width `width`: `object` is one
 /// sample (shape (width,)) or one per row (shape (batch, width)). Returns
@@ -70,9 +69,9 @@ toBatch(py::handle object, int width, const char *what, bool &single);
 /// as the rows of a NumPy array (batch x outputs) that owns the matrix: no
 /// copy. With `single` the result is the 1-D first row.
 template <typename Scalar>
-py::array fromColumns(Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>
-                          &&matrix,
-                      bool single);
+py::array
+fromColumns(Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &&matrix,
+            bool single);
 
 /// A square matrix as a 2-D NumPy array (row = output mode) that owns it.
 py::array fromMatrix(Eigen::MatrixXcd &&matrix);

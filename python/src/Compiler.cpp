@@ -75,8 +75,7 @@ bool isAnchored(llvm::StringRef pipeline) {
   if (open == llvm::StringRef::npos || !pipeline.ends_with(")"))
     return false;
   llvm::StringRef anchor = pipeline.take_front(open).trim();
-  return anchor.contains('.') &&
-         llvm::all_of(anchor, [](char c) {
+  return anchor.contains('.') && llvm::all_of(anchor, [](char c) {
            return llvm::isAlnum(c) || c == '.' || c == '_' || c == '$';
          });
 }
@@ -106,23 +105,21 @@ CompileResult compile(const std::string &source, std::string pipeline,
 
   llvm::StringRef text = llvm::StringRef(pipeline).trim();
   if (!text.empty()) {
-    std::string anchored = isAnchored(text)
-                               ? text.str()
-                               : "builtin.module(" + text.str() + ")";
+    std::string anchored =
+        isAnchored(text) ? text.str() : "builtin.module(" + text.str() + ")";
     std::string message;
     llvm::raw_string_ostream messageStream(message);
     mlir::FailureOr<mlir::OpPassManager> parsed =
         mlir::parsePassPipeline(anchored, messageStream);
     if (mlir::failed(parsed))
-      throw Error("invalid pass pipeline '" + anchored + "': " +
-                  llvm::StringRef(message).trim().str());
+      throw Error("invalid pass pipeline '" + anchored +
+                  "': " + llvm::StringRef(message).trim().str());
     mlir::PassManager pm(op.get()->getName(),
                          mlir::PassManager::Nesting::Implicit);
     pm.enableVerifier(true);
     static_cast<mlir::OpPassManager &>(pm) = std::move(*parsed);
     if (mlir::failed(pm.run(op.get())))
-      session.fail("pass pipeline '" + anchored + "' failed on " +
-                   sourceName);
+      session.fail("pass pipeline '" + anchored + "' failed on " + sourceName);
   }
 
   CompileResult result;
@@ -170,8 +167,8 @@ const mlir::Translation &lookupTranslation(const std::string &name) {
     }
     known += (known.empty() ? "" : ", ") + parser.getOption(i).str();
   }
-  throw py::value_error("unknown translation '" + name + "' (known: " +
-                        known + ")");
+  throw py::value_error("unknown translation '" + name + "' (known: " + known +
+                        ")");
 }
 
 /// Sets llvm::cl options by name for the duration of one translation, as
@@ -221,8 +218,7 @@ std::string translate(const std::string &source, const std::string &name,
   return output;
 }
 
-std::string phaseTable(const std::string &source,
-                       const std::string &sourceName,
+std::string phaseTable(const std::string &source, const std::string &sourceName,
                        const PhaseTableOptions &options) {
   registerEverything();
   mlir::DialectRegistry registry;

@@ -1,4 +1,5 @@
-//===- Module.cpp - The photon._photon extension module --------------------===//
+//===- Module.cpp - The photon._photon extension module
+//--------------------===//
 #include "Common.h"
 
 #include <cstdint>
@@ -19,8 +20,9 @@ py::array_t<T, py::array::c_style> toArray(py::handle object,
                                            const char *what) {
   py::array array = py::array::ensure(object);
   if (!array)
-    throw py::type_error(std::string(what) + " must be an array of numbers, "
-                                             "got " +
+    throw py::type_error(std::string(what) +
+                         " must be an array of numbers, "
+                         "got " +
                          std::string(py::str(py::type::of(object))));
   const char kind = array.dtype().kind();
   const bool numeric = kind == 'b' || kind == 'i' || kind == 'u' ||
@@ -58,13 +60,13 @@ toBatch(py::handle object, int width, const char *what, bool &single) {
 }
 
 template <typename Scalar>
-py::array fromColumns(
-    Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &&matrix,
-    bool single) {
+py::array
+fromColumns(Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &&matrix,
+            bool single) {
   using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
   auto *owned = new Matrix(std::move(matrix));
-  py::capsule base(owned,
-                   [](void *pointer) { delete static_cast<Matrix *>(pointer); });
+  py::capsule base(
+      owned, [](void *pointer) { delete static_cast<Matrix *>(pointer); });
   const py::ssize_t rows = owned->rows(), cols = owned->cols();
   const py::ssize_t size = sizeof(Scalar);
   if (single)
@@ -84,8 +86,8 @@ py::array fromMatrix(Eigen::MatrixXcd &&matrix) {
                                            owned->data(), base);
 }
 
-template py::array_t<double, py::array::c_style>
-toArray<double>(py::handle, const char *);
+template py::array_t<double, py::array::c_style> toArray<double>(py::handle,
+                                                                 const char *);
 template py::array_t<int64_t, py::array::c_style>
 toArray<int64_t>(py::handle, const char *);
 template py::array_t<std::complex<double>, py::array::c_style>

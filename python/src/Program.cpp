@@ -35,7 +35,8 @@ py::object toPython(const llvm::json::Value &value) {
   return py::module_::import("json").attr("loads")(text);
 }
 
-template <typename T> using Columns = Eigen::Map<
+template <typename T>
+using Columns = Eigen::Map<
     const Eigen::Matrix<std::complex<T>, Eigen::Dynamic, Eigen::Dynamic>>;
 
 /// The samples of `x` as the columns of a matrix mapped on its buffer.
@@ -48,10 +49,10 @@ Columns<T> columnsOf(const py::array_t<std::complex<T>, py::array::c_style> &x,
 /// Outputs as NumPy: real values for electrical outputs (detect, readout),
 /// complex fields otherwise.
 template <typename T>
-py::array toOutputs(const Program &program,
-                    Eigen::Matrix<std::complex<T>, Eigen::Dynamic,
-                                  Eigen::Dynamic> &&outputs,
-                    bool single) {
+py::array toOutputs(
+    const Program &program,
+    Eigen::Matrix<std::complex<T>, Eigen::Dynamic, Eigen::Dynamic> &&outputs,
+    bool single) {
   if (program.electricalOutputs())
     return fromColumns(
         Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>(outputs.real()),
@@ -189,8 +190,8 @@ py::dict monteCarlo(const Program &program, py::handle x, py::handle labels,
   runtime::MonteCarloResult result;
   {
     py::gil_scoped_release release;
-    result = unwrap(runtime::evaluateUnderNoise(
-        program, model, columns, truth, trials, seed, threads, power));
+    result = unwrap(runtime::evaluateUnderNoise(program, model, columns, truth,
+                                                trials, seed, threads, power));
   }
   // The keys of photon-run --dataset --noise --format json.
   py::dict dict, parameters;
@@ -216,8 +217,7 @@ py::dict monteCarlo(const Program &program, py::handle x, py::handle labels,
 }
 
 runtime::NetworkMetrics metricsOf(const Program &program, double piPowerMw,
-                                  double shifterLengthUm,
-                                  double mziLengthUm) {
+                                  double shifterLengthUm, double mziLengthUm) {
   if (!(piPowerMw >= 0.0) || !std::isfinite(piPowerMw))
     throw py::value_error("p_pi_mw must be a finite value >= 0");
   if (!(shifterLengthUm >= 0.0) || !(mziLengthUm >= 2.0 * shifterLengthUm) ||
@@ -242,8 +242,7 @@ std::string programJson(const Program &program) {
 } // namespace
 
 void bindProgram(py::module_ &module) {
-  py::class_<Program>(module, "Program",
-                      "A runtime program (docs/formats.md)")
+  py::class_<Program>(module, "Program", "A runtime program (docs/formats.md)")
       .def(py::init([](const std::string &json, const std::string &name) {
              return unwrap(runtime::parseProgram(json, name));
            }),
@@ -251,8 +250,7 @@ void bindProgram(py::module_ &module) {
       .def_readonly("inputs", &Program::inputs)
       .def_readonly("outputs", &Program::outputs)
       .def_property_readonly("electrical_inputs", &Program::electricalInputs)
-      .def_property_readonly("electrical_outputs",
-                             &Program::electricalOutputs)
+      .def_property_readonly("electrical_outputs", &Program::electricalOutputs)
       .def_property_readonly("has_boundaries", &Program::hasBoundaries)
       .def_property_readonly("has_adapters", &Program::hasAdapters)
       .def_property_readonly(

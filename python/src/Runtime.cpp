@@ -27,8 +27,7 @@ runtime::Topology toTopology(const std::string &name) {
 }
 
 /// A 1-D array of reals of length `size`, all finite.
-std::vector<double> toPhases(py::handle object, const char *what,
-                             size_t size) {
+std::vector<double> toPhases(py::handle object, const char *what, size_t size) {
   auto array = toArray<double>(object, what);
   if (array.ndim() != 1 || size_t(array.shape(0)) != size)
     throw py::value_error(std::string(what) + " must be a 1-D array of " +
@@ -82,8 +81,7 @@ Eigen::MatrixXcd toSquare(py::handle object, const char *what) {
 }
 
 /// A view of `values` that keeps `owner` alive: writes reach the mesh.
-template <typename T>
-py::array view(std::vector<T> &values, py::handle owner) {
+template <typename T> py::array view(std::vector<T> &values, py::handle owner) {
   return py::array_t<T>({py::ssize_t(values.size())}, {py::ssize_t(sizeof(T))},
                         values.data(), owner);
 }
@@ -106,8 +104,7 @@ runtime::Dataset loadSplit(runtime::DataSelection selection,
     throw py::value_error("split must be 'test', 'train' or 'validation', "
                           "got '" +
                           split + "'");
-  runtime::TrainTestSplit data =
-      unwrap(runtime::loadDataSelection(selection));
+  runtime::TrainTestSplit data = unwrap(runtime::loadDataSelection(selection));
   if (split == "validation" && data.validation.samples() == 0)
     throw py::value_error("split 'validation' needs validation > 0");
   return split == "test"    ? std::move(data.test)
@@ -124,11 +121,11 @@ void bindRuntime(py::module_ &module) {
       .def(py::init(&makeMesh), py::arg("topology"), py::arg("theta"),
            py::arg("phi"), py::arg("output_phases"),
            py::arg("mask") = py::none())
-      .def_property_readonly("topology",
-                             [](const Mesh &mesh) {
-                               return runtime::topologyName(mesh.topology);
-                             })
-      .def_property_readonly("modes", [](const Mesh &mesh) { return mesh.modes; })
+      .def_property_readonly(
+          "topology",
+          [](const Mesh &mesh) { return runtime::topologyName(mesh.topology); })
+      .def_property_readonly("modes",
+                             [](const Mesh &mesh) { return mesh.modes; })
       .def_property_readonly("mzis", &Mesh::mziCount)
       .def_property_readonly("shifters", &Mesh::shifterCount)
       .def_property_readonly("columns",
@@ -161,7 +158,9 @@ void bindRuntime(py::module_ &module) {
           "None, or 0/1 per shifter [theta..., phi..., outputs...]")
       .def(
           "matrix",
-          [](const Mesh &mesh) { return fromMatrix(runtime::meshMatrix(mesh)); },
+          [](const Mesh &mesh) {
+            return fromMatrix(runtime::meshMatrix(mesh));
+          },
           "The N x N unitary the mesh realises")
       .def(
           "apply",
@@ -179,8 +178,9 @@ void bindRuntime(py::module_ &module) {
            "topology, modes, theta, phi, output_phases (and mask) as in a "
            "runtime program's mesh layer")
       .def("__repr__", [](const Mesh &mesh) {
-        return "<photon.Mesh " + std::string(runtime::topologyName(mesh.topology)) +
-               " " + std::to_string(mesh.modes) + " modes, " +
+        return "<photon.Mesh " +
+               std::string(runtime::topologyName(mesh.topology)) + " " +
+               std::to_string(mesh.modes) + " modes, " +
                std::to_string(mesh.mziCount()) + " MZIs>";
       });
 
@@ -258,8 +258,7 @@ void bindRuntime(py::module_ &module) {
           set = loadSplit(selection, split);
         }
         py::array_t<int64_t> labels(set.labels.size());
-        std::copy(set.labels.begin(), set.labels.end(),
-                  labels.mutable_data());
+        std::copy(set.labels.begin(), set.labels.end(), labels.mutable_data());
         return py::make_tuple(
             fromColumns(std::move(set.features), /*single=*/false), labels,
             set.classes);

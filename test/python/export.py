@@ -89,6 +89,7 @@ raises(photon.Error, "--adc-mw must be a finite power >= 0",
 message = raises(photon.Error, "error:", photon.export, MLP, "runtime")
 assert "photonic.dense" in message, message
 raises(photon.Error, "error:", photon.import_onnx, b"not a model")
+raises(FileNotFoundError, "no ONNX model", photon.import_onnx, "nope.onnx")
 # A failed translation leaves no option behind: defaults again.
 assert photon.export(mlp, "phase-table")["power_model"]["p_pi_mw"] == 25.0
 print("export: ok")

@@ -15,6 +15,5 @@ int main(int argc, char **argv) {
   photon::registerOptDialects(registry);
   photon::registerOptPasses();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "Photon optimizer for photonic neural networks\n",
-      registry));
+      argc, argv, "Photon optimizer for photonic neural networks\n", registry));
 }
