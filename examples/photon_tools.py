@@ -1,5 +1,6 @@
 """What the reproduction scripts in examples/ share: finding Photon's tools
-and running them, failing loudly with the tool's own message."""
+and its Python package, running them, failing loudly with the tool's own
+message."""
 import os
 import shutil
 import subprocess
@@ -18,6 +19,32 @@ def tool(name):
         sys.exit(f"{os.path.basename(sys.argv[0])}: {name} not found on PATH "
                  "or in build/bin")
     return found
+
+
+def photon_api():
+    """The photon Python package (docs/python.md): from PYTHONPATH, else
+    from build/python."""
+    try:
+        import photon
+    except ImportError:
+        sys.path.insert(0, os.path.join(REPO, "build", "python"))
+        try:
+            import photon
+        except ImportError as error:
+            sys.exit(f"{os.path.basename(sys.argv[0])}: the photon Python "
+                     f"package is not built ({error}); build Photon with "
+                     "scripts/build.sh")
+    return photon
+
+
+def export_program(src, dst):
+    """photon-translate --photonic-to-runtime src -o dst, in-process."""
+    photon = photon_api()
+    try:
+        photon.export(src, "runtime", output=dst)
+    except photon.Error as error:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: exporting {src} "
+                 f"failed:\n{error}")
 
 
 def run(cmd):

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the build and test dependencies of Photon from Debian's archive.
 # Idempotent: does nothing when everything is already installed.
-# PHOTON_WITH_TORCH=1 also installs Debian's python3-torch (only
-# examples/pytorch-import needs it; the test suite does not).
 # librsvg2-bin (rsvg-convert) renders the chip pictures in the tests;
 # python3-matplotlib and python3-numpy draw the result plots
 # (examples/plotting.py, scripts/update-docs.sh).
+# The Python module (python/) needs pybind11-dev and python3-dev to build and
+# python3-numpy to run. PHOTON_WITH_TORCH=1 also installs Debian's
+# python3-torch (only examples/pytorch-import needs it; the test suite does
+# not).
 set -euo pipefail
 
 PACKAGES=(
@@ -16,6 +18,7 @@ PACKAGES=(
   libonnx-dev libprotobuf-dev
   dpkg-dev file
   librsvg2-bin python3-matplotlib python3-numpy
+  pybind11-dev python3-dev
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
   PACKAGES+=(python3-torch)

@@ -29,6 +29,15 @@ config.substitutions.append(
     ("%examples", os.path.join(config.photon_src_root, "examples")))
 config.substitutions.append(("%{photon_src}", config.photon_src_root))
 config.substitutions.append(("%{photon_build}", config.photon_obj_root))
+config.substitutions.append(("%cmake", config.cmake_command))
+config.substitutions.append(("%photon_obj_root", config.photon_obj_root))
+
+# The Python module (python/, PHOTON_ENABLE_PYTHON), importable as photon.
+if config.photon_python_dir and os.path.isfile(
+        os.path.join(config.photon_python_dir, "photon", "__init__.py")):
+    config.available_features.add("python")
+    llvm_config.with_environment("PYTHONPATH", config.photon_python_dir,
+                                 append_path=True)
 
 # Scripts under test (examples/*/run.sh) call the tools by name.
 llvm_config.with_environment("PATH", config.photon_tools_dir, append_path=True)

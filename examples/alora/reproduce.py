@@ -19,34 +19,34 @@ matrix-vector product, 8-bit input DAC and output ADC; docs/noise.md):
   - the same plain / alora-2 / lora-2 rows at a 4x stronger weight error
     (sigma_W = 4.8 %).
 
-Every program is evaluated with photon-run on the test split, clean and
-under noise (TRIALS chips, seed 1: every program meets the same chips).
+Every program is evaluated on the test split through the Python API
+(photon.Program: the numbers photon-run gives), clean and under noise
+(TRIALS chips, seed 1: every program meets the same chips).
 Writes DIR/alora-<dataset>.md (default DIR: docs/results).
 """
 import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+from photon_tools import MODEL, REPO, export_program, opt, photon_api  # noqa: E402
 
 NOISE = "weight_sigma=0.012,input_bits=8,output_bits=8"
 STRONG = "weight_sigma=0.048,input_bits=8,output_bits=8"
 
 
 def evaluate(program, dataset, noise, trials):
-    """Clean accuracy and the Monte Carlo result under `noise`."""
-    clean = json.loads(run([tool("photon-run"), program, "--dataset", dataset,
-                            "--format", "json"]).stdout)
-    noisy = json.loads(run([tool("photon-run"), program, "--dataset", dataset,
-                            "--noise", noise, "--trials", str(trials),
-                            "--seed", "1", "--json"]).stdout)
-    return clean["accuracy"], noisy
+    """Clean accuracy and the Monte Carlo result under `noise` on the test
+    split (photon-run --dataset, with --noise --trials --seed 1)."""
+    photon = photon_api()
+    X, labels = photon.load_dataset(dataset, "test")
+    chip = photon.Program(program)
+    noisy = chip.monte_carlo(X, labels, noise, trials=trials, seed=1)
+    return chip.accuracy(X, labels), noisy
 
 
 def main():
@@ -101,8 +101,7 @@ def main():
     for name, rank, train_noise, eval_noise in runs:
         mlir = w("trained.mlir") if rank is None else w(f"{name}.mlir")
         program = w(f"{name}.json")
-        run([tool("photon-translate"), "--photonic-to-runtime", mlir, "-o",
-             program])
+        export_program(mlir, program)
         start = time.monotonic()
         clean, noisy = evaluate(program, args.dataset, eval_noise, args.trials)
         report = None

@@ -29,13 +29,13 @@ import csv
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt, run, tool  # noqa: E402
+from photon_tools import (MODEL, REPO, export_program, opt, run,  # noqa: E402
+                          tool)
 import plotting  # noqa: E402
 
 def main():
@@ -87,8 +87,7 @@ def main():
             f"photonic-noise-aware-train{{{nat}}}")
     programs = []
     for n in names + [f"{n}-nat" for n in names]:
-        run([tool("photon-translate"), "--photonic-to-runtime",
-             w(f"{n}.mlir"), "-o", w(f"{n}.json")])
+        export_program(w(f"{n}.mlir"), w(f"{n}.json"))
         programs.append(w(f"{n}.json"))
 
     name = f"noise-{args.dataset}"

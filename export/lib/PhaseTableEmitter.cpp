@@ -306,36 +306,46 @@ void writePhaseTable(const runtime::Program &program,
 
 } // namespace
 
+LogicalResult photon::exportPhaseTable(Operation *op,
+                                       const PhaseTableOptions &options,
+                                       raw_ostream &os) {
+  if (!(options.piPowerMilliwatts > 0.0) ||
+      !std::isfinite(options.piPowerMilliwatts))
+    return op->emitError() << "--p-pi-mw must be a finite power > 0, got "
+                           << options.piPowerMilliwatts;
+  if (options.dacBits < 0 || options.dacBits > 32)
+    return op->emitError() << "--dac-bits must be in 1..32 (0: off), got "
+                           << options.dacBits;
+  FailureOr<runtime::Program> program = buildModuleProgram(op);
+  if (failed(program))
+    return failure();
+  for (auto [name, value] :
+       {std::pair<StringRef, double>{adcPowerMilliwatts.ArgStr,
+                                     options.adcPowerMilliwatts},
+        {dacPowerMilliwatts.ArgStr, options.reencodePowerMilliwatts}})
+    if (!(value >= 0.0) || !std::isfinite(value))
+      return op->emitError() << "--" << name
+                             << " must be a finite power >= 0, got " << value;
+  runtime::PowerModel power;
+  power.piPowerMilliwatts = options.piPowerMilliwatts;
+  power.adcPowerMilliwatts = options.adcPowerMilliwatts;
+  power.dacPowerMilliwatts = options.reencodePowerMilliwatts;
+  writePhaseTable(*program, power, options.dacBits, os);
+  return success();
+}
+
 void photon::registerPhaseTableTranslation() {
   TranslateFromMLIRRegistration registration(
       "photonic-to-phase-table",
       "Emit the device phase table of a lowered network (JSON)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts))
-          return op->emitError() << "--p-pi-mw must be a finite power > 0, "
-                                    "got "
-                                 << piPowerMilliwatts.getValue();
-        if (dacBits < 0 || dacBits > 32)
-          return op->emitError() << "--dac-bits must be in 1..32 (0: off), "
-                                    "got "
-                                 << dacBits.getValue();
-        FailureOr<runtime::Program> program = buildModuleProgram(op);
-        if (failed(program))
-          return failure();
-        for (const llvm::cl::opt<double> *option :
-             {&adcPowerMilliwatts, &dacPowerMilliwatts})
-          if (!(option->getValue() >= 0.0) ||
-              !std::isfinite(option->getValue()))
-            return op->emitError()
-                   << "--" << option->ArgStr
-                   << " must be a finite power >= 0, got "
-                   << option->getValue();
-        runtime::PowerModel power;
-        power.piPowerMilliwatts = piPowerMilliwatts;
-        power.adcPowerMilliwatts = adcPowerMilliwatts;
-        power.dacPowerMilliwatts = dacPowerMilliwatts;
-        writePhaseTable(*program, power, dacBits, os);
-        return success();
+        // The command line is the front end of PhaseTableOptions.
+        PhaseTableOptions options;
+        options.piPowerMilliwatts = piPowerMilliwatts;
+        options.adcPowerMilliwatts = adcPowerMilliwatts;
+        options.reencodePowerMilliwatts = dacPowerMilliwatts;
+        options.dacBits = dacBits;
+        return exportPhaseTable(op, options, os);
       },
       [](DialectRegistry &registry) { registerAllDialects(registry); });
 }

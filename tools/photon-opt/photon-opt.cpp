@@ -2,19 +2,16 @@
 //
 // MlirOptMain with the photonic dialect (and func, and TOSA for imported
 // models), Photon's passes and pipelines, and the few upstream passes
-// pipelines use.
+// pipelines use (registerOptDialects, registerOptPasses).
 //
 //===----------------------------------------------------------------------===//
 #include "ProgressOptions.h"
 #include "Version.h"
 
-#include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Transforms/Passes.h"
 
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
 
 int main(int argc, char **argv) {
@@ -22,13 +19,8 @@ int main(int argc, char **argv) {
   static llvm::cl::OptionCategory progressCategory("Progress");
   photon::registerProgressOptions(progressCategory);
   mlir::DialectRegistry registry;
-  photon::registerAllDialects(registry);
-  // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.
-  registry.insert<mlir::tosa::TosaDialect>();
-  photon::registerPasses();
-  mlir::registerCanonicalizerPass();
-  mlir::registerCSEPass();
+  photon::registerOptDialects(registry);
+  photon::registerOptPasses();
   return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "Photon optimizer for photonic neural networks\n",
-      registry));
+      argc, argv, "Photon optimizer for photonic neural networks\n", registry));
 }

@@ -9,9 +9,7 @@
 
 int main(int argc, char **argv) {
   photon::installVersionPrinter("photon-translate");
-  photon::registerPhaseTableTranslation();
-  photon::registerRuntimeProgramTranslation();
-  photon::registerSvgTranslation();
+  photon::registerExportTranslations();
   photon::registerOnnxImportTranslation();
   return mlir::failed(
              mlir::mlirTranslateMain(argc, argv, "Photon translation tool"))

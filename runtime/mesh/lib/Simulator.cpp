@@ -10,8 +10,8 @@ namespace {
 template <typename T>
 Eigen::Matrix<std::complex<T>, Eigen::Dynamic, Eigen::Dynamic>
 simulateImpl(const Program &program,
-             const Eigen::Matrix<std::complex<T>, Eigen::Dynamic,
-                                 Eigen::Dynamic> &inputs) {
+             const Eigen::Ref<const Eigen::Matrix<
+                 std::complex<T>, Eigen::Dynamic, Eigen::Dynamic>> &inputs) {
   using Matrix =
       Eigen::Matrix<std::complex<T>, Eigen::Dynamic, Eigen::Dynamic>;
   assert(inputs.rows() == program.inputs);
@@ -77,11 +77,11 @@ simulateImpl(const Program &program,
 } // namespace
 
 Eigen::MatrixXcd simulate(const Program &program,
-                          const Eigen::MatrixXcd &inputs) {
+                          const Eigen::Ref<const Eigen::MatrixXcd> &inputs) {
   return simulateImpl<double>(program, inputs);
 }
 Eigen::MatrixXcf simulate(const Program &program,
-                          const Eigen::MatrixXcf &inputs) {
+                          const Eigen::Ref<const Eigen::MatrixXcf> &inputs) {
   return simulateImpl<float>(program, inputs);
 }
 

@@ -43,6 +43,13 @@ void buildLowerToMeshPipeline(mlir::OpPassManager &pm,
 /// Registers every Photon pass and the named pipelines.
 void registerPasses();
 
+/// The dialects photon-opt parses: registerAllDialects plus TOSA (imported
+/// models). Shared with the Python module.
+void registerOptDialects(mlir::DialectRegistry &registry);
+/// The passes photon-opt runs: registerPasses plus the upstream passes that
+/// pipelines use (canonicalize, cse). Shared with the Python module.
+void registerOptPasses();
+
 } // namespace photon
 
 #endif // PHOTON_TRANSFORMS_PASSES_H

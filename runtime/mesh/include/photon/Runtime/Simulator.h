@@ -14,11 +14,13 @@
 namespace photon::runtime {
 
 /// inputs: program.inputs x batch; returns program.outputs x batch.
-/// The program must have passed verifyProgram.
+/// The program must have passed verifyProgram. The inputs are read in
+/// place (a Ref, so a mapped buffer such as a NumPy array is not copied
+/// twice).
 Eigen::MatrixXcd simulate(const Program &program,
-                          const Eigen::MatrixXcd &inputs);
+                          const Eigen::Ref<const Eigen::MatrixXcd> &inputs);
 Eigen::MatrixXcf simulate(const Program &program,
-                          const Eigen::MatrixXcf &inputs);
+                          const Eigen::Ref<const Eigen::MatrixXcf> &inputs);
 
 } // namespace photon::runtime
 

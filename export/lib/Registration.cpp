@@ -1,0 +1,8 @@
+//===- Registration.cpp - All export translations -------------------------===//
+#include "photon/Export/Translations.h"
+
+void photon::registerExportTranslations() {
+  registerPhaseTableTranslation();
+  registerRuntimeProgramTranslation();
+  registerSvgTranslation();
+}
