@@ -4,6 +4,7 @@
 
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/Decomposition.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MeshLayout.h"
 
 #include "mlir/IR/Builders.h"
@@ -236,9 +237,10 @@ static LogicalResult verifyAttenuatorPhases(Operation *op, StringRef name,
 }
 
 static LogicalResult verifyGain(Operation *op, StringRef name, double gain) {
-  if (!std::isfinite(gain) || gain < 0.0)
-    return op->emitOpError() << "expects a finite '" << name << "' >= 0, got "
-                             << formatNumber("%g", gain);
+  if (!std::isfinite(gain) || gain < 0.0 || gain > runtime::kMaxGain)
+    return op->emitOpError() << "expects a finite '" << name << "' in [0, "
+                             << formatNumber("%g", runtime::kMaxGain)
+                             << "], got " << formatNumber("%g", gain);
   return success();
 }
 

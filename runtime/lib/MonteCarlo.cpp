@@ -1,6 +1,7 @@
 //===- MonteCarlo.cpp - Accuracy of a program under noise -----------------===//
 #include "photon/Runtime/MonteCarlo.h"
 
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/Metrics.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -57,8 +58,12 @@ evaluateUnderNoise(const Program &program, const NoiseModel &model,
     return std::move(e);
   if (llvm::Error e = checkNoiseModel(model))
     return std::move(e);
-  if (trials < 1)
-    return makeError(llvm::formatv("trials is {0}, expected >= 1", trials));
+  if (trials < 1 || trials > kMaxTrials)
+    return makeError(llvm::formatv("trials is {0}, expected 1..{1}", trials,
+                                   kMaxTrials));
+  if (threads < 1 || threads > kMaxThreads)
+    return makeError(llvm::formatv("threads is {0}, expected 1..{1}", threads,
+                                   kMaxThreads));
   if (inputs.rows() != program.inputs)
     return makeError(llvm::formatv(
         "the inputs have {0} rows but the program takes {1} inputs",
@@ -97,8 +102,9 @@ evaluateUnderNoise(const Program &program, const NoiseModel &model,
     std::vector<std::thread> pool;
     for (int w = 0; w < workers; ++w)
       pool.emplace_back([&, w] {
-        for (int t = w; t < trials; t += workers)
-          runTrial(t);
+        // 64-bit: t + workers must not overflow near INT_MAX.
+        for (int64_t t = w; t < trials; t += workers)
+          runTrial(static_cast<int>(t));
       });
     for (std::thread &thread : pool)
       thread.join();

@@ -2,18 +2,26 @@
 //
 // MlirOptMain with the photonic dialect (and func, and TOSA for imported
 // models), Photon's passes and pipelines, and the few upstream passes
-// pipelines use.
+// pipelines use. The input is checked against the nesting limit before
+// MLIR parses it, and diagnostics do not dump ops (photon/Dialect/
+// ToolInput.h).
 //
 //===----------------------------------------------------------------------===//
 #include "photon/Dialect/PhotonicDialect.h"
+#include "photon/Dialect/ToolInput.h"
 #include "photon/Transforms/Passes.h"
 
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
 
 int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
   mlir::DialectRegistry registry;
   photon::registerAllDialects(registry);
   // Imported models (photon-translate --import-onnx, torch-mlir) are TOSA.
@@ -21,7 +29,35 @@ int main(int argc, char **argv) {
   photon::registerPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
+  photon::defaultToOneLineDiagnostics();
+  auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "Photon optimizer for photonic neural networks\n",
-      registry));
+      registry);
+  mlir::MlirOptMainConfig config =
+      mlir::MlirOptMainConfig::createFromCLOptions();
+  if (config.shouldShowDialects())
+    return mlir::asMainReturnCode(mlir::MlirOptMain(
+        argc, argv, inputFilename, outputFilename, registry));
+
+  auto fail = [](const llvm::Twine &message) {
+    llvm::WithColor::error(llvm::errs(), "photon-opt") << message << "\n";
+    return 1;
+  };
+  std::string message;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      mlir::openInputFile(inputFilename, &message);
+  if (!input)
+    return fail(message);
+  if (mlir::failed(photon::checkInputNesting(*input, llvm::errs())))
+    return 1;
+  // Opened only now, and kept only on success: no half-written output.
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      mlir::openOutputFile(outputFilename, &message);
+  if (!output)
+    return fail(message);
+  if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
+                                     config)))
+    return 1;
+  output->keep();
+  return 0;
 }

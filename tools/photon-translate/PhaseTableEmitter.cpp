@@ -10,12 +10,14 @@
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MeshLayout.h"
 #include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/PowerModel.h"
 
-#include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 #include <cmath>
@@ -162,7 +164,8 @@ void writePhaseTable(const runtime::Program &program,
                      const runtime::PowerModel &power, int dac,
                      raw_ostream &os) {
   llvm::json::OStream json(os, /*IndentSize=*/1);
-  int totalShifters = 0, totalAdcs = 0, totalDacs = 0;
+  int64_t totalShifters = 0;
+  int totalAdcs = 0, totalDacs = 0;
   double totalPower = 0.0, totalDacPower = 0.0, totalConverterPower = 0.0;
   const bool boundaries = program.hasBoundaries();
   json.object([&] {
@@ -304,35 +307,41 @@ void writePhaseTable(const runtime::Program &program,
 } // namespace
 
 void photon::registerPhaseTableTranslation() {
-  TranslateFromMLIRRegistration registration(
+  registerCheckedTranslation(
       "photonic-to-phase-table",
       "Emit the device phase table of a lowered network (JSON)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts))
-          return op->emitError() << "--p-pi-mw must be a finite power > 0, "
-                                    "got "
-                                 << piPowerMilliwatts.getValue();
+        // Option errors are located at the module, never dump it.
+        Location loc = op->getLoc();
+        auto number = [](double value) {
+          return llvm::formatv("{0}", llvm::format("%g", value)).str();
+        };
+        if (!(piPowerMilliwatts > 0.0) ||
+            !(piPowerMilliwatts <= runtime::kMaxDevicePowerMw))
+          return emitError(loc) << "--p-pi-mw must be a power in (0, "
+                                << number(runtime::kMaxDevicePowerMw)
+                                << "] mW, got "
+                                << number(piPowerMilliwatts.getValue());
         if (dacBits < 0 || dacBits > 32)
-          return op->emitError() << "--dac-bits must be in 1..32 (0: off), "
-                                    "got "
-                                 << dacBits.getValue();
+          return emitError(loc) << "--dac-bits must be in 1..32 (0: off), "
+                                   "got "
+                                << dacBits.getValue();
         FailureOr<runtime::Program> program = buildModuleProgram(op);
         if (failed(program))
           return failure();
         for (const llvm::cl::opt<double> *option :
              {&adcPowerMilliwatts, &dacPowerMilliwatts})
           if (!(option->getValue() >= 0.0) ||
-              !std::isfinite(option->getValue()))
-            return op->emitError()
-                   << "--" << option->ArgStr
-                   << " must be a finite power >= 0, got "
-                   << option->getValue();
+              !(option->getValue() <= runtime::kMaxDevicePowerMw))
+            return emitError(loc)
+                   << "--" << option->ArgStr << " must be a power in [0, "
+                   << number(runtime::kMaxDevicePowerMw) << "] mW, got "
+                   << number(option->getValue());
         runtime::PowerModel power;
         power.piPowerMilliwatts = piPowerMilliwatts;
         power.adcPowerMilliwatts = adcPowerMilliwatts;
         power.dacPowerMilliwatts = dacPowerMilliwatts;
         writePhaseTable(*program, power, dacBits, os);
         return success();
-      },
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      });
 }

@@ -1,11 +1,13 @@
 //===- photon-translate.cpp - Photon's translation driver -----------------===//
 #include "Emitters.h"
 
+#include "photon/Dialect/ToolInput.h"
 #include "photon/Import/OnnxImport.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
+  photon::defaultToOneLineDiagnostics();
   photon::registerPhaseTableTranslation();
   photon::registerRuntimeProgramTranslation();
   photon::registerOnnxImportTranslation();

@@ -40,10 +40,10 @@ struct PruneMagnitudePass
                          << mode << "'";
       return signalPassFailure();
     }
-    if (steps < 1) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'steps' must be >= 1, "
-                            "got "
-                         << steps.getValue();
+    if (steps < 1 || steps > runtime::kMaxEpochs) {
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-magnitude: 'steps' must be in 1.."
+          << runtime::kMaxEpochs << ", got " << steps.getValue();
       return signalPassFailure();
     }
     std::optional<runtime::PhaseCriterion> parsedCriterion =

@@ -11,6 +11,7 @@
 #define PHOTON_TRANSFORMS_TRAININGSESSION_H
 
 #include "photon/Runtime/DataSelection.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MonteCarlo.h"
 #include "photon/Runtime/Program.h"
 #include "photon/Runtime/Trainer.h"

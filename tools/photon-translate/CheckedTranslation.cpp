@@ -1,0 +1,36 @@
+//===- CheckedTranslation.cpp - Translations from checked MLIR input ------===//
+#include "Emitters.h"
+
+#include "photon/Dialect/PhotonicDialect.h"
+#include "photon/Dialect/ToolInput.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Tools/ParseUtilities.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace mlir;
+
+void photon::registerCheckedTranslation(
+    llvm::StringRef name, llvm::StringRef description,
+    const TranslateFromMLIRFunction &function) {
+  TranslateRegistration registration(
+      name, description,
+      [function](const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
+                 llvm::raw_ostream &output,
+                 MLIRContext *context) -> LogicalResult {
+        // The nesting limit first: MLIR's parser recurses once per level.
+        const llvm::MemoryBuffer *buffer =
+            sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
+        if (failed(checkInputNesting(*buffer, llvm::errs())))
+          return failure();
+        DialectRegistry registry;
+        registerAllDialects(registry);
+        context->appendDialectRegistry(registry);
+        OwningOpRef<Operation *> op = parseSourceFileForTool(
+            sourceMgr, ParserConfig(context), /*insertImplicitModule=*/true);
+        if (!op || failed(verify(*op)))
+          return failure();
+        return function(op.get(), output);
+      });
+}
