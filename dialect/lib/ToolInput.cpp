@@ -3,6 +3,9 @@
 
 #include "photon/Runtime/Limits.h"
 
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
 
@@ -64,6 +67,54 @@ void defaultToOneLineDiagnostics() {
   auto it = options.find("mlir-print-op-on-diagnostic");
   if (it != options.end())
     static_cast<llvm::cl::opt<bool> *>(it->second)->setInitialValue(false);
+}
+
+/// "FILE:LINE:COL" of the first file location within `loc`, "" if none.
+static std::string describeLocation(Location loc) {
+  std::string text;
+  loc->walk([&](Location inner) {
+    if (auto file = llvm::dyn_cast<FileLineColLoc>(inner)) {
+      text = (file.getFilename().getValue() + ":" + llvm::Twine(file.getLine()) +
+              ":" + llvm::Twine(file.getColumn()))
+                 .str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return text;
+}
+
+static const char *severityName(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Note:
+    return "note";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Remark:
+    return "remark";
+  case DiagnosticSeverity::Error:
+    return "error";
+  }
+  return "error";
+}
+
+static void printOneLine(Location loc, DiagnosticSeverity severity,
+                         llvm::StringRef message) {
+  std::string where = describeLocation(loc);
+  llvm::raw_ostream &os = llvm::errs();
+  if (!where.empty())
+    os << where << ": ";
+  os << severityName(severity) << ": " << message << "\n";
+}
+
+void installOneLineDiagnostics(MLIRContext *context) {
+  context->getDiagEngine().registerHandler([](Diagnostic &diag) {
+    printOneLine(diag.getLocation(), diag.getSeverity(), diag.str());
+    for (Diagnostic &note : diag.getNotes())
+      printOneLine(note.getLocation(), note.getSeverity(), note.str());
+    llvm::errs().flush();
+    return success();
+  });
 }
 
 } // namespace photon

@@ -11,6 +11,7 @@
 #include "photon/Dialect/ToolInput.h"
 #include "photon/Transforms/Passes.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Support/FileUtilities.h"
@@ -38,6 +39,23 @@ int main(int argc, char **argv) {
   if (config.shouldShowDialects())
     return mlir::asMainReturnCode(mlir::MlirOptMain(
         argc, argv, inputFilename, outputFilename, registry));
+  if (!config.shouldVerifyDiagnostics()) {
+    // MlirOptMain creates the context itself; these extensions run when the
+    // parser first loads one of Photon's dialects, after MLIR's own handler
+    // is in place, so the one-line handler takes precedence.
+    registry.addExtension(+[](mlir::MLIRContext *context,
+                              photon::PhotonicDialect *) {
+      photon::installOneLineDiagnostics(context);
+    });
+    registry.addExtension(+[](mlir::MLIRContext *context,
+                              mlir::func::FuncDialect *) {
+      photon::installOneLineDiagnostics(context);
+    });
+    registry.addExtension(+[](mlir::MLIRContext *context,
+                              mlir::tosa::TosaDialect *) {
+      photon::installOneLineDiagnostics(context);
+    });
+  }
 
   auto fail = [](const llvm::Twine &message) {
     llvm::WithColor::error(llvm::errs(), "photon-opt") << message << "\n";

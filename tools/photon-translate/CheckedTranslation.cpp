@@ -7,6 +7,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/ParseUtilities.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
@@ -24,6 +25,17 @@ void photon::registerCheckedTranslation(
             sourceMgr->getMemoryBuffer(sourceMgr->getMainFileID());
         if (failed(checkInputNesting(*buffer, llvm::errs())))
           return failure();
+        // mlirTranslateMain's SourceMgr handler is already registered; the
+        // one-line handler goes on top, except when diagnostics are being
+        // verified.
+        auto &options = llvm::cl::getRegisteredOptions();
+        auto verifying = options.find("verify-diagnostics");
+        if (verifying == options.end() ||
+            !static_cast<llvm::cl::opt<bool> *>(verifying->second)->getValue())
+          installOneLineDiagnostics(context);
+        // mlirTranslateMain turns op dumps on outside verification: a
+        // diagnostic on the module would print all of it.
+        context->printOpOnDiagnostic(false);
         DialectRegistry registry;
         registerAllDialects(registry);
         context->appendDialectRegistry(registry);

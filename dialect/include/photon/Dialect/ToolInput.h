@@ -7,13 +7,15 @@
 //    deeper than kMaxNestingDepth (Limits.h) is rejected first, with one
 //    line naming the file, line and column.
 //  - A diagnostic on an op does not dump the op (and with it the whole
-//    module) by default: every rejection is one line
-//    (--mlir-print-op-on-diagnostic=true brings the dumps back).
+//    module) by default (--mlir-print-op-on-diagnostic=true brings the
+//    dumps back), and diagnostics are printed without the source line and
+//    caret: every rejection is one line.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_DIALECT_TOOLINPUT_H
 #define PHOTON_DIALECT_TOOLINPUT_H
 
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -38,6 +40,12 @@ mlir::LogicalResult checkInputNesting(const llvm::MemoryBuffer &buffer,
 /// Makes --mlir-print-op-on-diagnostic default to false. Call before the
 /// command line is parsed.
 void defaultToOneLineDiagnostics();
+
+/// Registers on `context` a handler that writes each diagnostic to stderr
+/// as "FILE:LINE:COL: error: MESSAGE" (each note likewise on its own line),
+/// without the source line and caret. It takes precedence over the
+/// handlers registered before it (MLIR's SourceMgrDiagnosticHandler).
+void installOneLineDiagnostics(mlir::MLIRContext *context);
 
 } // namespace photon
 
