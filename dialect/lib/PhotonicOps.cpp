@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 using namespace mlir;
 using namespace photon;
@@ -111,8 +112,10 @@ static LogicalResult verifyPhaseArray(Operation *op, StringRef name,
 }
 
 static LogicalResult verifyLayer(Operation *op, std::optional<int64_t> layer) {
-  if (layer && *layer < 0)
-    return op->emitOpError() << "expects a non-negative 'layer', got "
+  // The runtime program and the phase table store it as an int.
+  if (layer && (*layer < 0 || *layer > std::numeric_limits<int32_t>::max()))
+    return op->emitOpError() << "expects a 'layer' in 0.."
+                             << std::numeric_limits<int32_t>::max() << ", got "
                              << *layer;
   return success();
 }

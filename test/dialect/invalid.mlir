@@ -175,7 +175,7 @@ func.func @diagonal_gain(%x: !photonic.field<1>) {
 // -----
 
 func.func @diagonal_layer(%x: !photonic.field<1>) {
-  // expected-error @below {{'photonic.diagonal' op expects a non-negative 'layer', got -2}}
+  // expected-error @below {{'photonic.diagonal' op expects a 'layer' in 0..2147483647, got -2}}
   %y = photonic.diagonal %x theta = [0.0] gain = 1.0 {layer = -2 : i64} : !photonic.field<1> -> !photonic.field<1>
   return
 }
