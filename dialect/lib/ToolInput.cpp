@@ -104,11 +104,19 @@ static void printOneLine(Location loc, DiagnosticSeverity severity,
   llvm::raw_ostream &os = llvm::errs();
   if (!where.empty())
     os << where << ": ";
-  os << severityName(severity) << ": " << message << "\n";
+  // Only the first line: a nested parser's message repeats its input and a
+  // caret below it.
+  os << severityName(severity) << ": " << message.split('\n').first.rtrim()
+     << "\n";
 }
 
 void installOneLineDiagnostics(MLIRContext *context) {
   context->getDiagEngine().registerHandler([](Diagnostic &diag) {
+    // MLIR follows a pass option parser's own message (already printed,
+    // the one line) with an error whose first line is empty.
+    std::string message = diag.str();
+    if (llvm::StringRef(message).split('\n').first.trim().empty())
+      return success();
     printOneLine(diag.getLocation(), diag.getSeverity(), diag.str());
     for (Diagnostic &note : diag.getNotes())
       printOneLine(note.getLocation(), note.getSeverity(), note.str());

@@ -152,6 +152,8 @@ Expected<SweepSpec> parseSweep(StringRef text,
       sweep.steps > runtime::kMaxSweepSteps)
     return badSweep(text, "STEPS '" + steps + "' is not an integer in 1.." +
                               Twine(runtime::kMaxSweepSteps));
+  if (!std::isfinite(sweep.stop - sweep.start))
+    return badSweep(text, "STOP - START overflows");
   const std::vector<double> values = sweep.values();
   // Every value must be its own double (and they must run one way): a range
   // narrower than STEPS - 1 representable steps would repeat values, and
