@@ -176,7 +176,8 @@ struct LowRankAdaptPass
     };
     if (llvm::Error error = session->train(program, adapterOnly))
       return fail(llvm::toString(std::move(error)));
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)

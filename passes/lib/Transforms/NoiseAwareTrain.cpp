@@ -74,7 +74,8 @@ struct NoiseAwareTrainPass
     };
     if (llvm::Error error = session->train(program, withNoise))
       return fail(llvm::toString(std::move(error)));
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)

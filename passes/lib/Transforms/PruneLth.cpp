@@ -118,7 +118,8 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                          << llvm::toString(std::move(error));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);

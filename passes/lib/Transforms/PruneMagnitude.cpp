@@ -98,7 +98,8 @@ struct PruneMagnitudePass
                          << llvm::toString(std::move(trainError));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     double accuracyAfter = session->testAccuracy(program);
     double validationAfter = session->validationAccuracy(program);

@@ -255,7 +255,8 @@ struct SzoFinetunePass
       return fail(llvm::toString(result.takeError()));
 
     program = result->program;
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
     for (auto [op, flags] : llvm::zip(meshOps, active.flags)) {
       SmallVector<bool> bits(flags.begin(), flags.end());
       op.setActiveAttr(DenseBoolArrayAttr::get(op.getContext(), bits));

@@ -187,8 +187,16 @@ runtime::Program TrainingSession::initialProgram() {
   return network;
 }
 
-void TrainingSession::write(const runtime::Program &program) {
+LogicalResult TrainingSession::write(const runtime::Program &program) {
+  // A diverged run (an absurd learning rate) must not reach the IR as nan.
+  if (llvm::Error error = runtime::verifyProgram(program)) {
+    mlir::emitError(module.getLoc())
+        << passName << ": training diverged: "
+        << llvm::toString(std::move(error)) << " (lower the learning rate)";
+    return failure();
+  }
   writeProgram(func, program);
+  return success();
 }
 
 LogicalResult TrainingSession::writeReport(llvm::json::Object report) {
