@@ -410,9 +410,12 @@ public:
 
   Expected<int> toInt(const json::Value &value, StringRef key) const {
     std::optional<int64_t> i = value.getAsInteger();
-    if (!i || *i < std::numeric_limits<int>::min() ||
-        *i > std::numeric_limits<int>::max())
+    if (!i)
       return error("'" + key + "' is not an integer");
+    if (*i < std::numeric_limits<int>::min() ||
+        *i > std::numeric_limits<int>::max())
+      return error("'" + key + "' is " + llvm::Twine(*i) +
+                   ", out of the range of a 32-bit integer");
     return static_cast<int>(*i);
   }
 

@@ -54,6 +54,9 @@ TEST(Limits, ProgramWidthsAboveTheLimitAreRefused) {
   EXPECT_EQ(errorOf(parseProgram(identityProgram("65537"), "p.json")),
             "p.json: 'inputs' is 65537, above the limit of 4096 modes "
             "(docs/formats.md, Limits)");
+  EXPECT_EQ(errorOf(parseProgram(identityProgram("4294967297"), "p.json")),
+            "p.json: 'inputs' is 4294967297, out of the range of a 32-bit "
+            "integer");
   const std::string mesh =
       "{\"format\": \"photon-program\", \"version\": 1, \"inputs\": 1, "
       "\"outputs\": 1, \"layers\": [{\"op\": \"mesh\", \"inputs\": 65537, "
