@@ -2,6 +2,7 @@
 #include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Dialect/PhotonicTypes.h"
+#include "photon/Runtime/Limits.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -30,6 +31,9 @@ LogicalResult FieldType::verify(function_ref<InFlightDiagnostic()> emitError,
                                 int64_t modes) {
   if (modes < 1)
     return emitError() << "expects at least 1 mode, got " << modes;
+  if (modes > runtime::kMaxModes)
+    return emitError() << "expects at most " << runtime::kMaxModes
+                       << " modes (docs/formats.md, Limits), got " << modes;
   return success();
 }
 

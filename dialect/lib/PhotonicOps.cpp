@@ -4,6 +4,7 @@
 
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/Decomposition.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MeshLayout.h"
 
 #include "mlir/IR/Builders.h"
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 using namespace mlir;
 using namespace photon;
@@ -110,8 +112,10 @@ static LogicalResult verifyPhaseArray(Operation *op, StringRef name,
 }
 
 static LogicalResult verifyLayer(Operation *op, std::optional<int64_t> layer) {
-  if (layer && *layer < 0)
-    return op->emitOpError() << "expects a non-negative 'layer', got "
+  // The runtime program and the phase table store it as an int.
+  if (layer && (*layer < 0 || *layer > std::numeric_limits<int32_t>::max()))
+    return op->emitOpError() << "expects a 'layer' in 0.."
+                             << std::numeric_limits<int32_t>::max() << ", got "
                              << *layer;
   return success();
 }
@@ -236,9 +240,10 @@ static LogicalResult verifyAttenuatorPhases(Operation *op, StringRef name,
 }
 
 static LogicalResult verifyGain(Operation *op, StringRef name, double gain) {
-  if (!std::isfinite(gain) || gain < 0.0)
-    return op->emitOpError() << "expects a finite '" << name << "' >= 0, got "
-                             << formatNumber("%g", gain);
+  if (!std::isfinite(gain) || gain < 0.0 || gain > runtime::kMaxGain)
+    return op->emitOpError() << "expects a finite '" << name << "' in [0, "
+                             << formatNumber("%g", runtime::kMaxGain)
+                             << "], got " << formatNumber("%g", gain);
   return success();
 }
 

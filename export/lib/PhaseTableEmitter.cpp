@@ -12,12 +12,14 @@
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MeshLayout.h"
 #include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/PowerModel.h"
 
-#include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 #include <cmath>
@@ -165,7 +167,8 @@ void writePhaseTable(const runtime::Program &program,
                      const runtime::PowerModel &power, int dac,
                      raw_ostream &os) {
   llvm::json::OStream json(os, /*IndentSize=*/1);
-  int totalShifters = 0, totalAdcs = 0, totalDacs = 0;
+  int64_t totalShifters = 0;
+  int totalAdcs = 0, totalDacs = 0;
   double totalPower = 0.0, totalDacPower = 0.0, totalConverterPower = 0.0;
   const bool boundaries = program.hasBoundaries();
   json.object([&] {
@@ -309,13 +312,19 @@ void writePhaseTable(const runtime::Program &program,
 LogicalResult photon::exportPhaseTable(Operation *op,
                                        const PhaseTableOptions &options,
                                        raw_ostream &os) {
+  // Option errors are located at the module, never dump it.
+  Location loc = op->getLoc();
+  auto number = [](double value) {
+    return llvm::formatv("{0}", llvm::format("%g", value)).str();
+  };
   if (!(options.piPowerMilliwatts > 0.0) ||
-      !std::isfinite(options.piPowerMilliwatts))
-    return op->emitError() << "--p-pi-mw must be a finite power > 0, got "
-                           << options.piPowerMilliwatts;
+      !(options.piPowerMilliwatts <= runtime::kMaxDevicePowerMw))
+    return emitError(loc) << "--p-pi-mw must be a power in (0, "
+                          << number(runtime::kMaxDevicePowerMw) << "] mW, got "
+                          << number(options.piPowerMilliwatts);
   if (options.dacBits < 0 || options.dacBits > 32)
-    return op->emitError() << "--dac-bits must be in 1..32 (0: off), got "
-                           << options.dacBits;
+    return emitError(loc) << "--dac-bits must be in 1..32 (0: off), got "
+                          << options.dacBits;
   FailureOr<runtime::Program> program = buildModuleProgram(op);
   if (failed(program))
     return failure();
@@ -323,9 +332,10 @@ LogicalResult photon::exportPhaseTable(Operation *op,
        {std::pair<StringRef, double>{adcPowerMilliwatts.ArgStr,
                                      options.adcPowerMilliwatts},
         {dacPowerMilliwatts.ArgStr, options.reencodePowerMilliwatts}})
-    if (!(value >= 0.0) || !std::isfinite(value))
-      return op->emitError() << "--" << name
-                             << " must be a finite power >= 0, got " << value;
+    if (!(value >= 0.0) || !(value <= runtime::kMaxDevicePowerMw))
+      return emitError(loc) << "--" << name << " must be a power in [0, "
+                            << number(runtime::kMaxDevicePowerMw)
+                            << "] mW, got " << number(value);
   runtime::PowerModel power;
   power.piPowerMilliwatts = options.piPowerMilliwatts;
   power.adcPowerMilliwatts = options.adcPowerMilliwatts;
@@ -335,7 +345,7 @@ LogicalResult photon::exportPhaseTable(Operation *op,
 }
 
 void photon::registerPhaseTableTranslation() {
-  TranslateFromMLIRRegistration registration(
+  registerCheckedTranslation(
       "photonic-to-phase-table",
       "Emit the device phase table of a lowered network (JSON)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
@@ -346,6 +356,5 @@ void photon::registerPhaseTableTranslation() {
         options.reencodePowerMilliwatts = dacPowerMilliwatts;
         options.dacBits = dacBits;
         return exportPhaseTable(op, options, os);
-      },
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      });
 }

@@ -3,12 +3,11 @@
 
 #include "photon/Bridge/RuntimeBridge.h"
 
-#include "mlir/Tools/mlir-translate/Translation.h"
 
 using namespace mlir;
 
 void photon::registerRuntimeProgramTranslation() {
-  TranslateFromMLIRRegistration registration(
+  registerCheckedTranslation(
       "photonic-to-runtime",
       "Emit the runtime program of a lowered network (for photon-run)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
@@ -17,6 +16,5 @@ void photon::registerRuntimeProgramTranslation() {
           return failure();
         runtime::writeProgram(*program, os);
         return success();
-      },
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      });
 }

@@ -584,7 +584,7 @@ void SvgWriter::write() {
 } // namespace
 
 void photon::registerSvgTranslation() {
-  TranslateFromMLIRRegistration registration(
+  registerCheckedTranslation(
       "photonic-to-svg",
       "Draw a lowered network as its chip: MZI lattices, heaters coloured "
       "by phase or power (SVG)",
@@ -612,6 +612,5 @@ void photon::registerSvgTranslation() {
                                              : svgTitle.getValue();
         SvgWriter(*program, title, power, os).write();
         return success();
-      },
-      [](DialectRegistry &registry) { registerAllDialects(registry); });
+      });
 }

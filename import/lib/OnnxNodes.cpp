@@ -30,10 +30,13 @@ std::string nodeName(const onnx::NodeProto &node) {
   return "node " + name + " (" + node.op_type() + ")";
 }
 
+/// The product of the dimensions; -1 when it overflows int64 (shapes come
+/// from the file).
 int64_t product(llvm::ArrayRef<int64_t> shape) {
   int64_t p = 1;
   for (int64_t d : shape)
-    p *= d;
+    if (__builtin_mul_overflow(p, d, &p))
+      return -1;
   return p;
 }
 } // namespace
@@ -278,7 +281,8 @@ LogicalResult Importer::translateReshape(const onnx::NodeProto &node,
       if (d <= 0)
         return nodeError(node, "has an invalid target dimension " +
                                    llvm::Twine(dims[i]));
-      known *= d;
+      if (__builtin_mul_overflow(known, d, &known))
+        return nodeError(node, "has a target shape whose size overflows");
       shape.push_back(d);
     }
     if (infer > 0 && known > 0 && perSample % known == 0)

@@ -49,7 +49,7 @@ func.func @int_elements(%x: !photonic.field<2>, %y: !photonic.field<2>) -> !phot
 // -----
 
 func.func @negative_layer(%x: !photonic.field<2>, %y: !photonic.field<2>) -> !photonic.field<2> {
-  // expected-error @below {{'photonic.adapter' op expects a non-negative 'layer', got -1}}
+  // expected-error @below {{'photonic.adapter' op expects a 'layer' in 0..2147483647, got -1}}
   %z = photonic.adapter %x, %y a(dense<1.0> : tensor<1x2xf64>) b(dense<1.0> : tensor<2x1xf64>) {layer = -1 : i64} : !photonic.field<2> -> !photonic.field<2>
   return %z : !photonic.field<2>
 }

@@ -7,6 +7,21 @@ func.func @zero_modes(%x: !photonic.field<0>) {
 
 // -----
 
+// expected-error @below {{expects at most 4096 modes (docs/formats.md, Limits), got 4294967297}}
+func.func @too_many_modes(%x: !photonic.field<4294967297>) {
+  return
+}
+
+// -----
+
+func.func @diagonal_huge_gain(%x: !photonic.field<1>) {
+  // expected-error @below {{'photonic.diagonal' op expects a finite 'gain' in [0, 1e+06], got 1e+308}}
+  %y = photonic.diagonal %x theta = [0.0] gain = 1.0e308 : !photonic.field<1> -> !photonic.field<1>
+  return
+}
+
+// -----
+
 func.func @encode_length(%x: tensor<3xf64>) {
   // expected-error @below {{'photonic.encode' op expects the input length to equal the mode count 4, got 'tensor<3xf64>'}}
   %f = photonic.encode %x : tensor<3xf64> -> !photonic.field<4>
@@ -152,7 +167,7 @@ func.func @diagonal_nan(%x: !photonic.field<2>) {
 // -----
 
 func.func @diagonal_gain(%x: !photonic.field<1>) {
-  // expected-error @below {{'photonic.diagonal' op expects a finite 'gain' >= 0, got -1}}
+  // expected-error @below {{'photonic.diagonal' op expects a finite 'gain' in [0, 1e+06], got -1}}
   %y = photonic.diagonal %x theta = [0.0] gain = -1.0 : !photonic.field<1> -> !photonic.field<1>
   return
 }
@@ -160,7 +175,7 @@ func.func @diagonal_gain(%x: !photonic.field<1>) {
 // -----
 
 func.func @diagonal_layer(%x: !photonic.field<1>) {
-  // expected-error @below {{'photonic.diagonal' op expects a non-negative 'layer', got -2}}
+  // expected-error @below {{'photonic.diagonal' op expects a 'layer' in 0..2147483647, got -2}}
   %y = photonic.diagonal %x theta = [0.0] gain = 1.0 {layer = -2 : i64} : !photonic.field<1> -> !photonic.field<1>
   return
 }
@@ -288,7 +303,7 @@ func.func @diagonal_initial_range(%x: !photonic.field<1>) {
 // -----
 
 func.func @diagonal_initial_gain(%x: !photonic.field<1>) {
-  // expected-error @below {{'photonic.diagonal' op expects a finite 'initial gain' >= 0, got -3}}
+  // expected-error @below {{'photonic.diagonal' op expects a finite 'initial gain' in [0, 1e+06], got -3}}
   %y = photonic.diagonal %x theta = [0.0] gain = 1.0 initial(theta = [0.0] gain = -3.0) : !photonic.field<1> -> !photonic.field<1>
   return
 }

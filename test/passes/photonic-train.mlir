@@ -29,7 +29,7 @@
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=mnist data-dir=%S/nowhere})' 2>&1 | FileCheck %s --check-prefix=NODATA
 // NODATA: error: photonic-train: data set 'mnist' not found in '{{.*}}nowhere{{/|\\}}mnist' (run scripts/setup-data.sh, or set data-dir / PHOTON_DATA_DIR)
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv epochs=0})' 2>&1 | FileCheck %s --check-prefix=EPOCHS
-// EPOCHS: error: photonic-train: 'epochs' must be >= 1, got 0
+// EPOCHS: error: photonic-train: 'epochs' must be in 1..1000000, got 0
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv optimizer=lbfgs})' 2>&1 | FileCheck %s --check-prefix=OPT
 // OPT: error: photonic-train: 'optimizer' must be adam or sgd, got 'lbfgs'
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv})' 2>&1 | FileCheck %s --check-prefix=UNLOWERED

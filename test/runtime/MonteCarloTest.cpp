@@ -169,7 +169,14 @@ TEST(MonteCarlo, Errors) {
   NoiseModel model;
   EXPECT_EQ(errorOf(evaluateUnderNoise(f.program, model, f.inputs, f.labels, 0,
                                        0)),
-            "trials is 0, expected >= 1");
+            "trials is 0, expected 1..1000000");
+  // Near INT_MAX: refused before the accuracies are allocated.
+  EXPECT_EQ(errorOf(evaluateUnderNoise(f.program, model, f.inputs, f.labels,
+                                       2147483647, 0)),
+            "trials is 2147483647, expected 1..1000000");
+  EXPECT_EQ(errorOf(evaluateUnderNoise(f.program, model, f.inputs, f.labels, 1,
+                                       0, 2147483647)),
+            "threads is 2147483647, expected 1..256");
   std::vector<int> short_(f.labels.begin(), f.labels.end() - 1);
   EXPECT_EQ(errorOf(evaluateUnderNoise(f.program, model, f.inputs, short_, 1,
                                        0)),

@@ -35,7 +35,7 @@
 
 // PRICED: "converter_power_mw": 14
 
-// NEGATIVE: --adc-mw must be a finite power >= 0, got -1
+// NEGATIVE: --adc-mw must be a power in [0, 1e+06] mW, got -1
 
 func.func @net(%x: tensor<3xf64>) -> tensor<2xf64> {
   %f = photonic.encode %x : tensor<3xf64> -> !photonic.field<3>

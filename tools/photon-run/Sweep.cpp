@@ -1,6 +1,8 @@
 //===- Sweep.cpp - photon-run's noise sweeps and their reports ------------===//
 #include "Sweep.h"
 
+#include "photon/Runtime/Limits.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -147,9 +149,21 @@ Expected<SweepSpec> parseSweep(StringRef text,
       !std::isfinite(sweep.stop))
     return badSweep(text, "STOP '" + stop + "' is not a finite number");
   if (steps.getAsInteger(10, sweep.steps) || sweep.steps < 1 ||
-      sweep.steps > 1000)
-    return badSweep(text, "STEPS '" + steps + "' is not an integer in 1..1000");
-  for (double v : sweep.values()) {
+      sweep.steps > runtime::kMaxSweepSteps)
+    return badSweep(text, "STEPS '" + steps + "' is not an integer in 1.." +
+                              Twine(runtime::kMaxSweepSteps));
+  if (!std::isfinite(sweep.stop - sweep.start))
+    return badSweep(text, "STOP - START overflows");
+  const std::vector<double> values = sweep.values();
+  // Every value must be its own double (and they must run one way): a range
+  // narrower than STEPS - 1 representable steps would repeat values, and
+  // the plot's axis could not advance.
+  for (size_t i = 1; i < values.size(); ++i)
+    if (!(sweep.stop > sweep.start ? values[i] > values[i - 1]
+                                   : values[i] < values[i - 1]))
+      return badSweep(text, "START and STOP are too close for " + steps +
+                                " distinct values");
+  for (double v : values) {
     runtime::NoiseModel model = base;
     if (Error e = runtime::setNoiseParameter(model, sweep.key, v))
       return makeError("--sweep: " + toString(std::move(e)));

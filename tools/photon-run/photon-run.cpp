@@ -30,6 +30,7 @@
 #include "Sweep.h"
 
 #include "photon/Runtime/DataSelection.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/Metrics.h"
 #include "photon/Runtime/MonteCarlo.h"
 #include "photon/Runtime/NoiseModel.h"
@@ -149,6 +150,22 @@ static bool jsonOutput() {
 static int fail(const Twine &message) {
   WithColor::error(errs(), "photon-run") << message << "\n";
   return 1;
+}
+
+/// Outputs that overflowed (huge inputs, gains or noise) are an error,
+/// never printed as inf or nan.
+static Error checkFiniteOutputs(const Eigen::MatrixXcd &outputs) {
+  for (Eigen::Index s = 0; s < outputs.cols(); ++s)
+    for (Eigen::Index i = 0; i < outputs.rows(); ++i)
+      if (!std::isfinite(outputs(i, s).real()) ||
+          !std::isfinite(outputs(i, s).imag()))
+        return createStringError(
+            inconvertibleErrorCode(),
+            "output " + std::to_string(i) + " of sample " +
+                std::to_string(s) +
+                " is not finite (the input values or the program's gains "
+                "overflow double precision)");
+  return Error::success();
 }
 
 static void printText(const Eigen::MatrixXcd &outputs, bool real,
@@ -446,12 +463,17 @@ static std::string checkOptions() {
       trials.getNumOccurrences())
     return "--trials needs --dataset (with --input, --noise runs one noisy "
            "chip)";
-  if (trials < 1)
-    return "--trials must be >= 1, got " + std::to_string(trials);
-  if (threads < 1)
-    return "--mc-threads must be >= 1, got " + std::to_string(threads);
-  if (!(piPowerMw >= 0.0) || !std::isfinite(piPowerMw))
-    return "--p-pi-mw must be a finite value >= 0";
+  if (trials < 1 || trials > runtime::kMaxTrials)
+    return "--trials must be in 1.." + std::to_string(runtime::kMaxTrials) +
+           ", got " + std::to_string(trials);
+  if (threads < 1 || threads > runtime::kMaxThreads)
+    return "--mc-threads must be in 1.." +
+           std::to_string(runtime::kMaxThreads) + ", got " +
+           std::to_string(threads);
+  if (!(piPowerMw >= 0.0 && piPowerMw <= runtime::kMaxDevicePowerMw))
+    return "--p-pi-mw must be a power in [0, " +
+           shortestDouble(runtime::kMaxDevicePowerMw) + "] mW, got " +
+           shortestDouble(piPowerMw);
   if (noisy && precision == Precision::Float)
     return "--noise runs in double precision; drop --precision float";
   return "";
@@ -508,6 +530,8 @@ int main(int argc, char **argv) {
     outputs = runtime::simulate(*program, *batch);
   }
 
+  if (Error e = checkFiniteOutputs(outputs))
+    return fail(toString(std::move(e)));
   bool real = program->electricalOutputs();
   if (jsonOutput())
     printJson(outputs, real, outs());

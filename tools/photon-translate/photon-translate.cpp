@@ -3,12 +3,14 @@
 
 #include "photon/Export/Translations.h"
 
+#include "photon/Dialect/ToolInput.h"
 #include "photon/Import/OnnxImport.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
   photon::installVersionPrinter("photon-translate");
+  photon::defaultToOneLineDiagnostics();
   photon::registerExportTranslations();
   photon::registerOnnxImportTranslation();
   return mlir::failed(

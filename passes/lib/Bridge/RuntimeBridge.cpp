@@ -2,6 +2,7 @@
 #include "photon/Bridge/RuntimeBridge.h"
 
 #include "photon/Dialect/MatrixAttr.h"
+#include "photon/Runtime/Limits.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/DenseMap.h"
@@ -124,19 +125,23 @@ MeshOp createMesh(OpBuilder &builder, Location loc, Value input,
 FailureOr<func::FuncOp> getEntryFunction(ModuleOp module) {
   auto funcs = llvm::to_vector(module.getOps<func::FuncOp>());
   if (funcs.size() != 1)
-    return module.emitError() << "expects exactly one func.func to translate, "
-                                 "found "
-                              << funcs.size();
+    return emitError(module.getLoc())
+           << "expects exactly one func.func to translate, found "
+           << funcs.size();
   return funcs.front();
 }
 
+/// The width of a field or 1-D static tensor; -1 for other types and for
+/// widths beyond kMaxModes (which an int could not hold).
 static int widthOf(Type type) {
+  int64_t width = -1;
   if (auto field = llvm::dyn_cast<FieldType>(type))
-    return static_cast<int>(field.getModes());
-  if (auto tensor = llvm::dyn_cast<RankedTensorType>(type))
+    width = field.getModes();
+  else if (auto tensor = llvm::dyn_cast<RankedTensorType>(type))
     if (tensor.getRank() == 1 && !tensor.isDynamicDim(0))
-      return static_cast<int>(tensor.getDimSize(0));
-  return -1;
+      width = tensor.getDimSize(0);
+  return width >= 0 && width <= runtime::kMaxModes ? static_cast<int>(width)
+                                                   : -1;
 }
 
 static void setProvenance(runtime::Layer &layer, std::optional<int64_t> index,
@@ -160,9 +165,9 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
   program.outputs = widthOf(type.getResult(0));
   if (program.inputs < 0 || program.outputs < 0)
     return func.emitError() << "expects the argument and result to be "
-                               "!photonic.field<N> or a 1-D static tensor, "
-                               "got "
-                            << type;
+                               "!photonic.field<N> or a 1-D static tensor of "
+                               "at most "
+                            << runtime::kMaxModes << " elements, got " << type;
   Value current = func.getArgument(0);
   // The program layer that produced each value of the chain (-1: the
   // argument), for the adapters' second operand.
@@ -240,7 +245,7 @@ FailureOr<runtime::Program> buildProgram(func::FuncOp func) {
 FailureOr<runtime::Program> buildModuleProgram(Operation *op) {
   auto module = llvm::dyn_cast<ModuleOp>(op);
   if (!module)
-    return op->emitError("expects a builtin.module");
+    return emitError(op->getLoc(), "expects a builtin.module");
   FailureOr<func::FuncOp> func = getEntryFunction(module);
   if (failed(func))
     return failure();

@@ -5,9 +5,11 @@
 #include "photon/Transforms/Report.h"
 
 #include "photon/Runtime/DeadShifters.h"
+#include "photon/Runtime/Limits.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -45,12 +47,16 @@ struct DeadShifterElimPass
                          << tolerance.getValue();
       return signalPassFailure();
     }
-    if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts)) {
-      mlir::emitError(module.getLoc()) << "photonic-dead-shifter-elim: 'p-pi-mw' must be a "
-                            "finite power > 0, got "
-                         << piPowerMilliwatts.getValue();
+    if (!(piPowerMilliwatts > 0.0) ||
+        !(piPowerMilliwatts <= runtime::kMaxDevicePowerMw)) {
+      mlir::emitError(module.getLoc())
+          << "photonic-dead-shifter-elim: 'p-pi-mw' must be a power in (0, "
+          << llvm::formatv("{0}", llvm::format("%g", runtime::kMaxDevicePowerMw)).str() << "] mW, got "
+          << llvm::formatv("{0}", llvm::format("%g", piPowerMilliwatts.getValue())).str();
       return signalPassFailure();
     }
+    if (failed(checkReportPath(module, report)))
+      return signalPassFailure();
     runtime::PowerModel power;
     power.piPowerMilliwatts = piPowerMilliwatts;
 
@@ -87,11 +93,7 @@ struct DeadShifterElimPass
       components.push_back(std::move(entry));
     });
 
-    llvm::errs() << llvm::format(
-        "photonic-dead-shifter-elim: removed %d shifters (theta %d, phi %d, "
-        "outputs %d, attenuators %d); %d fixed crossings; %.1f mW saved\n",
-        total.shifters(), total.theta, total.phi, total.outputs,
-        total.attenuators, total.fixedCrossings, total.powerSavedMilliwatts);
+    // The report first: a write failure prints its one error line only.
     if (!report.empty()) {
       llvm::json::Object document = toJson(total);
       document["tolerance_rad"] = tolerance.getValue();
@@ -101,6 +103,11 @@ struct DeadShifterElimPass
                                  llvm::json::Value(std::move(document)))))
         return signalPassFailure();
     }
+    llvm::errs() << llvm::format(
+        "photonic-dead-shifter-elim: removed %d shifters (theta %d, phi %d, "
+        "outputs %d, attenuators %d); %d fixed crossings; %.1f mW saved\n",
+        total.shifters(), total.theta, total.phi, total.outputs,
+        total.attenuators, total.fixedCrossings, total.powerSavedMilliwatts);
   }
 };
 

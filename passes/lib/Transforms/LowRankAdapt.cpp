@@ -94,8 +94,9 @@ struct LowRankAdaptPass
       return fail("bad 'noise': " + llvm::toString(model.takeError()));
     if (rank < 1)
       return fail("'rank' must be >= 1, got " + llvm::Twine(rank.getValue()));
-    if (evalTrials < 1)
-      return fail("'eval-trials' must be >= 1, got " +
+    if (evalTrials < 1 || evalTrials > runtime::kMaxTrials)
+      return fail("'eval-trials' must be in 1.." +
+                  llvm::Twine(runtime::kMaxTrials) + ", got " +
                   llvm::Twine(evalTrials.getValue()));
 
     FailureOr<TrainingSession> session = TrainingSession::open(
@@ -175,7 +176,8 @@ struct LowRankAdaptPass
     };
     if (llvm::Error error = session->train(program, adapterOnly))
       return fail(llvm::toString(std::move(error)));
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)

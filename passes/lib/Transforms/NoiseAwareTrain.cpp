@@ -48,8 +48,9 @@ struct NoiseAwareTrainPass
       return fail("'noise' has no component that training can model "
                   "(phase_sigma, gamma_sigma, crosstalk, phase_bits or "
                   "input_bits)");
-    if (evalTrials < 1)
-      return fail("'eval-trials' must be >= 1, got " +
+    if (evalTrials < 1 || evalTrials > runtime::kMaxTrials)
+      return fail("'eval-trials' must be in 1.." +
+                  llvm::Twine(runtime::kMaxTrials) + ", got " +
                   llvm::Twine(evalTrials.getValue()));
 
     FailureOr<TrainingSession> session = TrainingSession::open(
@@ -73,7 +74,8 @@ struct NoiseAwareTrainPass
     };
     if (llvm::Error error = session->train(program, withNoise))
       return fail(llvm::toString(std::move(error)));
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     auto after = session->noisyTestAccuracy(program, *model, evalTrials, seed);
     if (!after)

@@ -44,11 +44,13 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                          << scope << "'";
       return signalPassFailure();
     }
-    if (maxRounds < 0 || !(maxAccuracyLoss >= 0.0) ||
+    if (maxRounds < 0 || maxRounds > runtime::kMaxEpochs ||
+        !(maxAccuracyLoss >= 0.0) ||
         !(minSparsity >= 0.0 && minSparsity <= 1.0)) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-lth: expects max-rounds >= 0, "
-                            "max-accuracy-loss >= 0 and min-sparsity in "
-                            "[0, 1]";
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-lth: expects max-rounds in 0.."
+          << runtime::kMaxEpochs
+          << ", max-accuracy-loss >= 0 and min-sparsity in [0, 1]";
       return signalPassFailure();
     }
     options.scope = scope == "global"      ? runtime::PruneScope::Global
@@ -120,17 +122,12 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                          << llvm::toString(std::move(error));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);
-    llvm::errs() << "photonic-prune-lth: " << session->describeData() << ", "
-                 << runtime::pruneScopeName(options.scope) << ", criterion "
-                 << runtime::phaseCriterionName(options.criterion)
-                 << ", chosen on " << session->selectionSplitName()
-                 << ", stopped by " << runtime::lthStopName(result->stop)
-                 << "\n";
-    runtime::printLthTable(*result, llvm::errs());
+    // The report first: a write failure prints one error line, no table.
     if (failed(session->writeReport(llvm::json::Object{
             {"lth", runtime::toJson(*result)},
             {"scope", runtime::pruneScopeName(options.scope)},
@@ -140,6 +137,13 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
             {"metrics_after", runtime::toJson(after)},
             {"change", runtime::toJson(change)}})))
       return signalPassFailure();
+    llvm::errs() << "photonic-prune-lth: " << session->describeData() << ", "
+                 << runtime::pruneScopeName(options.scope) << ", criterion "
+                 << runtime::phaseCriterionName(options.criterion)
+                 << ", chosen on " << session->selectionSplitName()
+                 << ", stopped by " << runtime::lthStopName(result->stop)
+                 << "\n";
+    runtime::printLthTable(*result, llvm::errs());
   }
 };
 

@@ -40,10 +40,10 @@ struct PruneMagnitudePass
                          << mode << "'";
       return signalPassFailure();
     }
-    if (steps < 1) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'steps' must be >= 1, "
-                            "got "
-                         << steps.getValue();
+    if (steps < 1 || steps > runtime::kMaxEpochs) {
+      mlir::emitError(module.getLoc())
+          << "photonic-prune-magnitude: 'steps' must be in 1.."
+          << runtime::kMaxEpochs << ", got " << steps.getValue();
       return signalPassFailure();
     }
     std::optional<runtime::PhaseCriterion> parsedCriterion =
@@ -98,7 +98,8 @@ struct PruneMagnitudePass
                          << llvm::toString(std::move(trainError));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     double accuracyAfter = session->testAccuracy(program);
     double validationAfter = session->validationAccuracy(program);

@@ -80,7 +80,8 @@ struct PruneRandomPass
                          << llvm::toString(std::move(error));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     double accuracy = session->testAccuracy(program);
     double validationAccuracy = session->validationAccuracy(program);

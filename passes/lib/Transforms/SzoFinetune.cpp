@@ -79,9 +79,13 @@ struct SzoFinetunePass
       return fail("'s' must be in (0, 1], got " + llvm::formatv("{0}", sparsity.getValue()).str());
     if (!(power >= 0.0 && power <= 1.0))
       return fail("'p' must be in [0, 1], got " + llvm::formatv("{0}", power.getValue()).str());
-    if (epochs < 1 || batchSize < 1 || maxQueries < 0 || directions < 1)
-      return fail("expects epochs >= 1, batch-size >= 1, max-queries >= 0 "
-                  "and directions >= 1");
+    if (epochs < 1 || epochs > runtime::kMaxEpochs || batchSize < 1 ||
+        batchSize > runtime::kMaxBatchSize || maxQueries < 0 ||
+        directions < 1 || directions > runtime::kMaxBatchSize)
+      return fail(llvm::formatv("expects epochs in 1..{0}, batch-size and "
+                                "directions in 1..{1} and max-queries >= 0",
+                                runtime::kMaxEpochs, runtime::kMaxBatchSize)
+                      .str());
     if (evalEvery < 0)
       return fail("'eval-every' must be >= 0, got " +
                   llvm::formatv("{0}", evalEvery.getValue()).str());
@@ -251,7 +255,8 @@ struct SzoFinetunePass
       return fail(llvm::toString(result.takeError()));
 
     program = result->program;
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
     for (auto [op, flags] : llvm::zip(meshOps, active.flags)) {
       SmallVector<bool> bits(flags.begin(), flags.end());
       op.setActiveAttr(DenseBoolArrayAttr::get(op.getContext(), bits));

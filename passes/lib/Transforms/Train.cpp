@@ -36,7 +36,8 @@ struct TrainPass : public photon::impl::TrainBase<TrainPass> {
           << "photonic-train: " << llvm::toString(std::move(error));
       return signalPassFailure();
     }
-    session->write(program);
+    if (failed(session->write(program)))
+      return signalPassFailure();
 
     double trainAccuracy = session->trainAccuracy(program);
     double validationAccuracy = session->validationAccuracy(program);

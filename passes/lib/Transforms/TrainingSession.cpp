@@ -24,19 +24,26 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
     mlir::emitError(module.getLoc()) << passName << ": " << message;
     return failure();
   };
-  if (knobs.epochs < (allowZeroEpochs ? 0 : 1))
-    return bad("'epochs' must be >= " + Twine(allowZeroEpochs ? 0 : 1) +
-               ", got " + Twine(knobs.epochs));
-  if (knobs.batchSize < 1)
-    return bad("'batch-size' must be >= 1, got " + Twine(knobs.batchSize));
+  if (knobs.epochs < (allowZeroEpochs ? 0 : 1) ||
+      knobs.epochs > runtime::kMaxEpochs)
+    return bad("'epochs' must be in " + Twine(allowZeroEpochs ? 0 : 1) +
+               ".." + Twine(runtime::kMaxEpochs) + ", got " +
+               Twine(knobs.epochs));
+  if (knobs.batchSize < 1 || knobs.batchSize > runtime::kMaxBatchSize)
+    return bad("'batch-size' must be in 1.." + Twine(runtime::kMaxBatchSize) +
+               ", got " + Twine(knobs.batchSize));
   if (!(knobs.learningRate > 0.0) || !std::isfinite(knobs.learningRate))
     return bad("'learning-rate' must be a finite value > 0, got " +
                Twine(std::to_string(knobs.learningRate)));
   if (knobs.optimizer != "adam" && knobs.optimizer != "sgd")
     return bad("'optimizer' must be adam or sgd, got '" + knobs.optimizer +
                "'");
-  if (knobs.threads < 1)
-    return bad("'threads' must be >= 1, got " + Twine(knobs.threads));
+  if (knobs.threads < 1 || knobs.threads > runtime::kMaxThreads)
+    return bad("'threads' must be in 1.." + Twine(runtime::kMaxThreads) +
+               ", got " + Twine(knobs.threads));
+
+  if (!knobs.report.empty() && failed(checkReportPath(module, knobs.report)))
+    return failure();
 
   TrainingSession session;
   session.module = module;
@@ -184,8 +191,16 @@ runtime::Program TrainingSession::initialProgram() {
   return network;
 }
 
-void TrainingSession::write(const runtime::Program &program) {
+LogicalResult TrainingSession::write(const runtime::Program &program) {
+  // A diverged run (an absurd learning rate) must not reach the IR as nan.
+  if (llvm::Error error = runtime::verifyProgram(program)) {
+    mlir::emitError(module.getLoc())
+        << passName << ": training diverged: "
+        << llvm::toString(std::move(error)) << " (lower the learning rate)";
+    return failure();
+  }
   writeProgram(func, program);
+  return success();
 }
 
 LogicalResult TrainingSession::writeReport(llvm::json::Object report) {

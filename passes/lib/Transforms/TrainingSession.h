@@ -11,6 +11,7 @@
 #define PHOTON_TRANSFORMS_TRAININGSESSION_H
 
 #include "photon/Runtime/DataSelection.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MonteCarlo.h"
 #include "photon/Runtime/Program.h"
 #include "photon/Runtime/Trainer.h"
@@ -121,8 +122,10 @@ public:
   /// when the IR has none (they are then written into the IR).
   runtime::Program initialProgram();
 
-  /// Writes `program`'s phases and masks back into the IR.
-  void write(const runtime::Program &program);
+  /// Writes `program`'s phases and masks back into the IR. Fails (with an
+  /// error naming the pass and the layer and field) without touching the
+  /// IR when training left a phase or gain non-finite or out of range.
+  mlir::LogicalResult write(const runtime::Program &program);
 
   /// Writes `report` (if requested) as JSON; emits an error on failure.
   mlir::LogicalResult writeReport(llvm::json::Object report);

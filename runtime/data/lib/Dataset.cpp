@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/Dataset.h"
 
+#include "photon/Runtime/BoundedJson.h"
 #include "photon/Runtime/NumpyRandom.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -117,9 +118,9 @@ parseMnistJson(llvm::ArrayRef<std::string> paths) {
     Expected<std::string> text = readMaybeGzipped(path);
     if (!text)
       return text.takeError();
-    Expected<json::Value> parsed = json::parse(*text);
+    Expected<json::Value> parsed = parseBoundedJson(*text);
     if (!parsed)
-      return makeError(llvm::formatv("{0}: invalid JSON: {1}", path,
+      return makeError(llvm::formatv("{0}: {1}", path,
                                      llvm::toString(parsed.takeError())));
     const json::Object *object = parsed->getAsObject();
     if (!object)

@@ -23,7 +23,12 @@ std::optional<Topology> parseTopology(std::string_view name) {
   return std::nullopt;
 }
 
-int mziCount(int modes) { return modes < 2 ? 0 : modes * (modes - 1) / 2; }
+int mziCount(int modes) {
+  // In 64 bits: callers check modes <= kMaxModes (Limits.h), whose count
+  // fits an int, but the product itself must not overflow first.
+  const int64_t n = modes;
+  return modes < 2 ? 0 : static_cast<int>(n * (n - 1) / 2);
+}
 
 int meshDepth(Topology topology, int modes) {
   if (modes < 1)

@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/Program.h"
 
+#include "photon/Runtime/BoundedJson.h"
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Limits.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -109,6 +111,16 @@ static Error checkPhases(const std::string &prefix, StringRef field,
 
 static Error checkMeshMask(StringRef prefix, const Mesh &mesh);
 
+/// Checks a width read from input against kMaxModes (before anything is
+/// sized by it).
+static Error checkWidth(StringRef prefix, StringRef field, int64_t width) {
+  if (width > kMaxModes)
+    return makeError(llvm::formatv("{0}'{1}' is {2}, above the limit of {3} "
+                                   "modes (docs/formats.md, Limits)",
+                                   prefix, field, width, kMaxModes));
+  return Error::success();
+}
+
 static Error verifyMesh(const std::string &prefix, const Layer &layer) {
   const Mesh &mesh = layer.mesh;
   if (layer.outputs != layer.inputs)
@@ -198,9 +210,10 @@ static Error verifyDiagonal(const std::string &prefix, const Layer &layer) {
       return makeError(llvm::formatv(
           "{0}'theta'[{1}] is {2}, expected an attenuator phase in [0, pi]",
           prefix, i, d.theta[i]));
-  if (!std::isfinite(d.gain) || d.gain < 0.0)
+  if (!std::isfinite(d.gain) || d.gain < 0.0 || d.gain > kMaxGain)
     return makeError(llvm::formatv(
-        "{0}'gain' is {1}, expected a finite value >= 0", prefix, d.gain));
+        "{0}'gain' is {1}, expected a finite value in [0, {2}]", prefix,
+        d.gain, kMaxGain));
   if (d.mask.empty())
     return Error::success();
   if (d.mask.size() != d.theta.size())
@@ -280,6 +293,10 @@ static Error verifyAdapter(const std::string &prefix, const Program &program,
 }
 
 Error verifyProgram(const Program &program) {
+  if (Error e = checkWidth("", "inputs", program.inputs))
+    return e;
+  if (Error e = checkWidth("", "outputs", program.outputs))
+    return e;
   if (program.inputs <= 0)
     return makeError(llvm::formatv(
         "'inputs' is {0}, expected a positive width", program.inputs));
@@ -298,6 +315,10 @@ Error verifyProgram(const Program &program) {
   for (size_t i = 0; i <= last; ++i) {
     const Layer &layer = program.layers[i];
     const std::string prefix = layerPrefix(i, layer.kind);
+    if (Error e = checkWidth(prefix, "inputs", layer.inputs))
+      return e;
+    if (Error e = checkWidth(prefix, "outputs", layer.outputs))
+      return e;
     if (layer.inputs <= 0)
       return makeError(llvm::formatv(
           "{0}'inputs' is {1}, expected a positive width", prefix,
@@ -389,9 +410,12 @@ public:
 
   Expected<int> toInt(const json::Value &value, StringRef key) const {
     std::optional<int64_t> i = value.getAsInteger();
-    if (!i || *i < std::numeric_limits<int>::min() ||
-        *i > std::numeric_limits<int>::max())
+    if (!i)
       return error("'" + key + "' is not an integer");
+    if (*i < std::numeric_limits<int>::min() ||
+        *i > std::numeric_limits<int>::max())
+      return error("'" + key + "' is " + llvm::Twine(*i) +
+                   ", out of the range of a 32-bit integer");
     return static_cast<int>(*i);
   }
 
@@ -578,6 +602,10 @@ Expected<Layer> parseLayer(const json::Value &value, size_t index,
   Expected<int> outputs = fields.readInt("outputs");
   if (!outputs)
     return outputs.takeError();
+  if (Error e = checkWidth(layerPrefix(index, *kind), "inputs", *inputs))
+    return std::move(e);
+  if (Error e = checkWidth(layerPrefix(index, *kind), "outputs", *outputs))
+    return std::move(e);
   layer.inputs = *inputs;
   layer.outputs = *outputs;
   if (const json::Value *source = fields.find("layer")) {
@@ -668,6 +696,10 @@ Expected<Program> parseProgramValue(const json::Value &root) {
   Expected<int> outputs = reader.readInt("outputs");
   if (!outputs)
     return outputs.takeError();
+  if (Error e = checkWidth("", "inputs", *inputs))
+    return std::move(e);
+  if (Error e = checkWidth("", "outputs", *outputs))
+    return std::move(e);
   program.inputs = *inputs;
   program.outputs = *outputs;
   Expected<const json::Value *> layersValue = reader.require("layers");
@@ -695,10 +727,9 @@ Expected<Program> parseProgram(StringRef text, StringRef sourceName) {
   auto withSource = [&](Error e) {
     return makeError(sourceName + ": " + llvm::toString(std::move(e)));
   };
-  Expected<json::Value> root = json::parse(text);
+  Expected<json::Value> root = parseBoundedJson(text);
   if (!root)
-    return makeError(sourceName + ": invalid JSON: " +
-                     llvm::toString(root.takeError()));
+    return withSource(root.takeError());
   Expected<Program> program = parseProgramValue(*root);
   if (!program)
     return withSource(program.takeError());

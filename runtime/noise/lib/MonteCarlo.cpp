@@ -1,6 +1,7 @@
 //===- MonteCarlo.cpp - Accuracy of a program under noise -----------------===//
 #include "photon/Runtime/MonteCarlo.h"
 
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/Metrics.h"
 #include "photon/Runtime/WorkerPool.h"
 
@@ -59,8 +60,12 @@ evaluateUnderNoise(const Program &program, const NoiseModel &model,
     return std::move(e);
   if (llvm::Error e = checkNoiseModel(model))
     return std::move(e);
-  if (trials < 1)
-    return makeError(llvm::formatv("trials is {0}, expected >= 1", trials));
+  if (trials < 1 || trials > kMaxTrials)
+    return makeError(llvm::formatv("trials is {0}, expected 1..{1}", trials,
+                                   kMaxTrials));
+  if (threads < 1 || threads > kMaxThreads)
+    return makeError(llvm::formatv("threads is {0}, expected 1..{1}", threads,
+                                   kMaxThreads));
   if (inputs.rows() != program.inputs)
     return makeError(llvm::formatv(
         "the inputs have {0} rows but the program takes {1} inputs",

@@ -8,6 +8,7 @@
 #include "photon/Runtime/MonteCarlo.h"
 
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Limits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -103,6 +104,12 @@ llvm::Error checkReal(llvm::StringRef key, double value) {
   if (value < 0.0)
     return makeError(llvm::formatv("noise spec: '{0}' must be >= 0, got {1}",
                                    key, shortest(value)));
+  // Bounded so that every noisy phase, transfer and intensity stays finite.
+  const double limit = key == "loss_db" ? kMaxLossDb : kMaxNoiseSigma;
+  if (value > limit)
+    return makeError(llvm::formatv(
+        "noise spec: '{0}' must be <= {1} (docs/formats.md, Limits), got {2}",
+        key, shortest(limit), shortest(value)));
   return llvm::Error::success();
 }
 

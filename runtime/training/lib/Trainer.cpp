@@ -2,6 +2,7 @@
 #include "photon/Runtime/Trainer.h"
 
 #include "photon/Runtime/Gradient.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/Random.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -28,12 +29,15 @@ uint64_t batchNoiseSeed(uint64_t seed, int64_t step) {
 }
 
 llvm::Error checkOptions(const TrainOptions &options) {
-  if (options.epochs < 0)
-    return makeError(llvm::formatv("epochs is {0}, expected >= 0",
-                                   options.epochs));
-  if (options.batchSize < 1)
-    return makeError(llvm::formatv("batch size is {0}, expected >= 1",
-                                   options.batchSize));
+  if (options.epochs < 0 || options.epochs > kMaxEpochs)
+    return makeError(llvm::formatv("epochs is {0}, expected 0..{1}",
+                                   options.epochs, kMaxEpochs));
+  if (options.batchSize < 1 || options.batchSize > kMaxBatchSize)
+    return makeError(llvm::formatv("batch size is {0}, expected 1..{1}",
+                                   options.batchSize, kMaxBatchSize));
+  if (options.threads < 1 || options.threads > kMaxThreads)
+    return makeError(llvm::formatv("threads is {0}, expected 1..{1}",
+                                   options.threads, kMaxThreads));
   if (!std::isfinite(options.learningRate) || options.learningRate < 0.0)
     return makeError(llvm::formatv(
         "learning rate is {0}, expected a finite value >= 0",

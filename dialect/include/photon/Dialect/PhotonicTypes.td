@@ -15,7 +15,9 @@ def Photonic_FieldType : Photonic_Type<"Field", "field"> {
   let description = [{
     The optical domain: one complex amplitude per waveguide mode. Values of
     this type flow between optical ops; they become electrical (a builtin
-    tensor) only through `photonic.detect`.
+    tensor) only through `photonic.detect`. N is 1..4096 (the mode limit,
+    docs/formats.md "Limits"); the verifier rejects other counts where the
+    type is parsed.
 
     ```mlir
     !photonic.field<16>

@@ -2,10 +2,18 @@
 #ifndef PHOTON_EXPORT_TRANSLATIONS_H
 #define PHOTON_EXPORT_TRANSLATIONS_H
 
+#include "mlir/Tools/mlir-translate/Translation.h"
+
 #include "mlir/IR/Operation.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace photon {
+/// Registers a translation from MLIR as TranslateFromMLIRRegistration
+/// does, with the input first checked against the nesting limit
+/// (photon/Dialect/ToolInput.h) and the photonic dialects registered.
+void registerCheckedTranslation(llvm::StringRef name,
+                                llvm::StringRef description,
+                                const mlir::TranslateFromMLIRFunction &function);
 
 /// The settings of the phase table export. photon-translate fills them from
 /// its --p-pi-mw, --adc-mw, --reencode-mw and --dac-bits options; the Python

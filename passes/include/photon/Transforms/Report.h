@@ -13,6 +13,11 @@ namespace photon {
 mlir::LogicalResult writeJsonReport(mlir::Operation *op, llvm::StringRef path,
                                     const llvm::json::Value &value);
 
+/// Checks, before any work, that a report can be written to `path`: its
+/// directory exists and is writable and `path` is not a directory. Emits a
+/// one-line error at `op`'s location naming the file otherwise.
+mlir::LogicalResult checkReportPath(mlir::Operation *op, llvm::StringRef path);
+
 } // namespace photon
 
 #endif // PHOTON_TRANSFORMS_REPORT_H

@@ -1,6 +1,8 @@
 //===- TosaConstants.cpp - Constant tensors of a TOSA function ------------===//
 #include "TosaConstants.h"
 
+#include "photon/Runtime/Limits.h"
+
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
@@ -17,9 +19,17 @@ static std::optional<ConstantTensor> readLiteral(Value value) {
   if (!type || !type.hasStaticShape() ||
       !llvm::isa<FloatType>(type.getElementType()))
     return std::nullopt;
+  // A splat can describe any size: bound it before allocating.
+  std::optional<int64_t> count = 1;
+  for (int64_t size : type.getShape())
+    if (count)
+      count = runtime::checkedProduct(*count, size,
+                                      runtime::kMaxMatrixElements);
+  if (!count)
+    return std::nullopt;
   ConstantTensor tensor;
   tensor.shape.assign(type.getShape().begin(), type.getShape().end());
-  tensor.values.reserve(type.getNumElements());
+  tensor.values.reserve(*count);
   for (llvm::APFloat element : attr.getValues<llvm::APFloat>()) {
     bool lost = false;
     // f16, bf16 and f32 widen to f64 exactly.

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "photon/Conversion/Passes.h"
 #include "photon/Dialect/PhotonicOps.h"
+#include "photon/Runtime/Limits.h"
 
 #include "TosaConstants.h"
 
@@ -33,19 +34,24 @@ namespace {
 /// The per-sample width of a batched tensor: the product of its static
 /// dimensions, the batch being its one dynamic dimension or 1 (so
 /// tensor<?x4xf32>, tensor<1x4xf32> and tensor<1x?x4xf32> all hold 4
-/// values per sample). -1 when the type is not such a tensor.
+/// values per sample). -1 when the type is not such a tensor; kMaxModes + 1
+/// when the width exceeds kMaxModes (the product is checked, never
+/// overflows).
 int64_t sampleWidth(Type type) {
   auto tensor = llvm::dyn_cast<RankedTensorType>(type);
   if (!tensor || !llvm::isa<FloatType>(tensor.getElementType()))
     return -1;
-  int64_t width = 1, dynamic = 0;
+  std::optional<int64_t> width = 1;
+  int64_t dynamic = 0;
   for (int64_t size : tensor.getShape()) {
     if (ShapedType::isDynamic(size))
       ++dynamic;
-    else
-      width *= size;
+    else if (width)
+      width = runtime::checkedProduct(*width, size, runtime::kMaxModes);
   }
-  return dynamic <= 1 ? width : -1;
+  if (dynamic > 1)
+    return -1;
+  return width ? *width : runtime::kMaxModes + 1;
 }
 
 /// The network built so far: the optical field at the end of the chain
@@ -200,6 +206,11 @@ FailureOr<func::FuncOp> FunctionConverter::run() {
                                  "convert to a photonic network, got "
                               << type;
   int64_t inputs = sampleWidth(type.getInput(0));
+  if (inputs > runtime::kMaxModes)
+    return func.emitOpError() << "expects at most " << runtime::kMaxModes
+                              << " values per sample (docs/formats.md, "
+                                 "Limits), got "
+                              << type.getInput(0);
   if (inputs <= 0)
     return func.emitOpError()
            << "expects a float tensor argument whose only dynamic dimension "
@@ -345,7 +356,8 @@ LogicalResult FunctionConverter::convertLinear(Operation *op,
                                                bool transposed) {
   std::optional<ConstantTensor> weights = readConstant(weightsValue);
   if (!weights)
-    return op->emitOpError("expects constant float weights");
+    return op->emitOpError() << "expects constant float weights of at most "
+                             << runtime::kMaxMatrixElements << " elements";
   const int64_t n = chain->width();
   // fully_connected: [M, N]; matmul: [1, N, M].
   SmallVector<int64_t> shape(weights->shape);
@@ -364,6 +376,10 @@ LogicalResult FunctionConverter::convertLinear(Operation *op,
   if (inputs != n)
     return op->emitOpError() << "expects weights for " << n
                              << " inputs (the chain's width), got " << inputs;
+  if (m < 1 || m > runtime::kMaxModes)
+    return op->emitOpError() << "expects 1.." << runtime::kMaxModes
+                             << " outputs (docs/formats.md, Limits), got "
+                             << m;
   std::vector<double> w(weights->values);
   if (transposed)
     for (int64_t r = 0; r < m; ++r)

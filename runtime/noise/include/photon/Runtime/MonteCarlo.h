@@ -58,9 +58,9 @@ int countCorrect(const Eigen::MatrixXcd &outputs, bool electricalOutputs,
 
 /// Runs `trials` noisy chips on the columns of `inputs` (program.inputs x
 /// samples) with `labels` (each in [0, program.outputs)), `threads` worker
-/// threads (clamped to [1, trials]). Fails when the program does not verify,
-/// the data do not fit it, the model is invalid (checkNoiseModel) or
-/// trials < 1. `onTrialDone`, when set, is called once per finished trial
+/// threads (at most `trials` run). Fails when the program does not verify,
+/// the data do not fit it, the model is invalid (checkNoiseModel), trials
+/// is outside 1..kMaxTrials or threads outside 1..kMaxThreads (Limits.h). `onTrialDone`, when set, is called once per finished trial
 /// (from the worker threads: it must be thread-safe, as ProgressMeter is).
 llvm::Expected<MonteCarloResult>
 evaluateUnderNoise(const Program &program, const NoiseModel &model,

@@ -39,7 +39,8 @@ struct TrainOptions {
   bool cosineDecay = false;
   /// Seeds the shuffling.
   uint64_t seed = 0;
-  /// Worker threads per batch (each batch is split over them).
+  /// Worker threads per batch (each batch is split over them), 1..256;
+  /// epochs and batchSize are bounded too (Limits.h).
   int threads = 2;
   /// Called after each epoch (numbered from 1) with the mean training loss
   /// and accuracy of that epoch, measured on each batch before its update.
