@@ -61,7 +61,12 @@ LogicalResult checkInputNesting(const llvm::MemoryBuffer &buffer,
   return failure();
 }
 
+static bool oneLineRequested = false;
+
+bool oneLineDiagnosticsRequested() { return oneLineRequested; }
+
 void defaultToOneLineDiagnostics() {
+  oneLineRequested = true;
   registerMLIRContextCLOptions();
   auto &options = llvm::cl::getRegisteredOptions();
   auto it = options.find("mlir-print-op-on-diagnostic");

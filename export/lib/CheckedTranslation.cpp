@@ -30,8 +30,10 @@ void photon::registerCheckedTranslation(
         // verified.
         auto &options = llvm::cl::getRegisteredOptions();
         auto verifying = options.find("verify-diagnostics");
-        if (verifying == options.end() ||
-            !static_cast<llvm::cl::opt<bool> *>(verifying->second)->getValue())
+        if (oneLineDiagnosticsRequested() &&
+            (verifying == options.end() ||
+             !static_cast<llvm::cl::opt<bool> *>(verifying->second)
+                  ->getValue()))
           installOneLineDiagnostics(context);
         // mlirTranslateMain turns op dumps on outside verification: a
         // diagnostic on the module would print all of it.

@@ -79,11 +79,11 @@ raises(ValueError, "invalid value 'x' for option 'dac_bits'",
 assert photon.translate(mlp, "photonic-to-runtime", p_pi_mw=4, dac_bits=2)
 raises(ValueError, "format must be one of", photon.export, mlp, "svg")
 # Invalid option values: photon-translate's own messages.
-raises(photon.Error, "--p-pi-mw must be a finite power > 0, got 0",
+raises(photon.Error, "--p-pi-mw must be a power in (0, 1e+06] mW, got 0",
        photon.export, mlp, "phase-table", p_pi_mw=0)
 raises(photon.Error, "--dac-bits must be in 1..32 (0: off), got 33",
        photon.export, mlp, "phase-table", dac_bits=33)
-raises(photon.Error, "--adc-mw must be a finite power >= 0",
+raises(photon.Error, "--adc-mw must be a power in [0, 1e+06] mW",
        photon.export, mlp, "phase-table", adc_mw=-1)
 # A network that was not lowered: the bridge's diagnostic.
 message = raises(photon.Error, "error:", photon.export, MLP, "runtime")

@@ -37,9 +37,13 @@ std::optional<size_t> findExcessNesting(llvm::StringRef text, int64_t limit);
 mlir::LogicalResult checkInputNesting(const llvm::MemoryBuffer &buffer,
                                       llvm::raw_ostream &os);
 
-/// Makes --mlir-print-op-on-diagnostic default to false. Call before the
-/// command line is parsed.
+/// Makes --mlir-print-op-on-diagnostic default to false and asks for the
+/// one-line handler in translations (oneLineDiagnosticsRequested). The
+/// command-line tools call it before the command line is parsed; the Python
+/// module does not, and captures diagnostics itself.
 void defaultToOneLineDiagnostics();
+/// Whether defaultToOneLineDiagnostics() was called in this process.
+bool oneLineDiagnosticsRequested();
 
 /// Registers on `context` a handler that writes each diagnostic to stderr
 /// as "FILE:LINE:COL: error: MESSAGE" (each note likewise on its own line),
