@@ -12,12 +12,14 @@ an old and a new one to compare them side by side), times whole processes:
   csv     photon-translate --photonic-to-phase-table --phase-table-format=csv
           (skipped for a build without the option)
 
-and prints the median of --repeat runs of each with the output sizes. The
+and prints the median wall time (and CPU time: on a busy machine the wall
+time is not a speed) of --repeat runs of each, with the output sizes. The
 lowered IR of each build is exported by that same build.
 """
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,13 +37,20 @@ def dense_model(n, seed):
             f"  return %y : !photonic.field<{n}>\n}}\n")
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd, repeat):
-    times = []
+    """Median wall time and median CPU time (user + system) of the runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(cpu_seconds() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def has_csv(translate):
@@ -100,8 +109,8 @@ def main():
                 value = row.get(key)
                 if value is None:
                     cells.append("n/a")
-                elif isinstance(value, float):
-                    cells.append(f"{value:.2f} s")
+                elif isinstance(value, tuple):
+                    cells.append(f"{value[0]:.2f} s ({value[1]:.2f} s CPU)")
                 else:
                     cells.append(value)
             print(f"| {key} | " + " | ".join(cells) + " |")
