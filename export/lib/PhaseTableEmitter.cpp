@@ -17,11 +17,13 @@
 #include "photon/Runtime/NoiseModel.h"
 #include "photon/Runtime/PowerModel.h"
 
+#include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
+#include <charconv>
 #include <cmath>
 
 using namespace mlir;
@@ -56,6 +58,21 @@ static llvm::cl::opt<int> dacBits(
     llvm::cl::init(0));
 
 namespace {
+enum class TableFormat { Json, Csv };
+} // namespace
+
+static llvm::cl::opt<TableFormat> tableFormat(
+    "phase-table-format",
+    llvm::cl::desc("Form of --photonic-to-phase-table (docs/formats.md)"),
+    llvm::cl::values(
+        clEnumValN(TableFormat::Json, "json", "one JSON document (default)"),
+        clEnumValN(TableFormat::Csv, "csv",
+                   "the document without its shifter list on one '#' line, "
+                   "then one CSV row per shifter: about 4x smaller, for "
+                   "large meshes")),
+    llvm::cl::init(TableFormat::Json));
+
+namespace {
 
 /// One row of the shifter list.
 struct Shifter {
@@ -73,6 +90,7 @@ struct Shifter {
 std::vector<Shifter> shiftersOf(const runtime::Layer &layer) {
   std::vector<Shifter> rows;
   if (layer.kind == runtime::LayerKind::Mesh) {
+    rows.reserve(layer.mesh.shifterCount());
     const runtime::Mesh &mesh = layer.mesh;
     std::vector<runtime::ShifterSite> sites =
         runtime::shifterLayout(mesh.topology, mesh.modes);
@@ -163,12 +181,147 @@ void writeBoundaries(llvm::json::OStream &json,
   });
 }
 
-void writePhaseTable(const runtime::Program &program,
-                     const runtime::PowerModel &power, int dac,
-                     raw_ostream &os) {
-  llvm::json::OStream json(os, /*IndentSize=*/1);
-  int64_t totalShifters = 0;
-  int totalAdcs = 0, totalDacs = 0;
+/// `value` as printf's %.17g writes it, which is how llvm::json::OStream
+/// writes doubles, but several times faster (std::to_chars).
+void writeG17(raw_ostream &os, double value) {
+  char text[32];
+  char *end = std::to_chars(text, text + sizeof(text), value,
+                            std::chars_format::general, 17)
+                  .ptr;
+  os.write(text, end - text);
+}
+
+/// The shortest decimal form that reads back as exactly `value`.
+void writeShortest(raw_ostream &os, double value) {
+  char text[32];
+  char *end = std::to_chars(text, text + sizeof(text), value).ptr;
+  os.write(text, end - text);
+}
+
+bool isComponent(const runtime::Layer &layer) {
+  return layer.kind == runtime::LayerKind::Mesh ||
+         layer.kind == runtime::LayerKind::Diagonal;
+}
+
+/// Calls fn(component index, layer, row, DAC code) for every shifter.
+template <typename Fn>
+void forEachShifter(const runtime::Program &program, int dac, Fn fn) {
+  int index = 0;
+  for (const runtime::Layer &layer : program.layers) {
+    if (!isComponent(layer))
+      continue;
+    for (const Shifter &row : shiftersOf(layer)) {
+      // A pruned (dead) shifter is not driven: code 0.
+      runtime::QuantizedPhase q;
+      if (dac > 0 && row.live)
+        q = runtime::quantizePhase(row.phase, dac);
+      fn(index, layer, row, q);
+    }
+    ++index;
+  }
+}
+
+/// The `shifters` array of the JSON table, byte for byte as
+/// llvm::json::OStream(os, 1) would write it there (its per-value
+/// bookkeeping and printf-formatted doubles were most of the export time
+/// for large meshes).
+void writeJsonShifters(const runtime::Program &program,
+                       const runtime::PowerModel &power, int dac,
+                       raw_ostream &os) {
+  bool first = true;
+  int provenanceOf = -1;
+  std::string provenance;
+  forEachShifter(program, dac, [&](int component,
+                                   const runtime::Layer &layer,
+                                   const Shifter &row,
+                                   runtime::QuantizedPhase q) {
+    if (component != provenanceOf) {
+      provenanceOf = component;
+      provenance.clear();
+      llvm::raw_string_ostream text(provenance);
+      text << "   \"layer\": ";
+      if (layer.sourceLayer >= 0)
+        text << layer.sourceLayer;
+      else
+        text << "null";
+      text << ",\n   \"factor\": ";
+      if (!layer.factor.empty())
+        llvm::json::OStream(text).value(layer.factor);
+      else
+        text << "null";
+      text << ",\n";
+    }
+    os << (first ? "[\n  {\n" : ",\n  {\n");
+    first = false;
+    os << "   \"component\": " << component << ",\n"
+       << provenance << "   \"column\": " << row.column
+       << ",\n   \"modes\": [\n    " << row.firstMode;
+    if (row.modeCount == 2)
+      os << ",\n    " << row.firstMode + 1;
+    os << "\n   ],\n   \"arm\": \"" << row.arm << "\",\n   \"phase_rad\": ";
+    writeG17(os, row.phase);
+    os << ",\n   \"power_mw\": ";
+    writeG17(os, row.live ? power.heaterPower(row.phase) : 0.0);
+    os << ",\n   \"live\": " << (row.live ? "true" : "false");
+    if (row.active >= 0)
+      os << ",\n   \"active\": " << (row.active == 1 ? "true" : "false");
+    if (dac > 0) {
+      os << ",\n   \"dac_code\": " << q.code << ",\n   \"dac_phase_rad\": ";
+      writeG17(os, q.phase);
+      os << ",\n   \"dac_power_mw\": ";
+      writeG17(os, row.live ? power.heaterPower(q.phase) : 0.0);
+    }
+    os << "\n  }";
+  });
+  os << (first ? "[]" : "\n ]");
+}
+
+/// The CSV rows of the compact table: a header, then one row per shifter.
+void writeCsvShifters(const runtime::Program &program,
+                      const runtime::PowerModel &power, int dac,
+                      raw_ostream &os) {
+  const bool active = llvm::any_of(program.layers, [](const auto &layer) {
+    return layer.kind == runtime::LayerKind::Mesh && !layer.mesh.active.empty();
+  });
+  os << "component,column,mode,mode2,arm,phase_rad,power_mw,live";
+  if (active)
+    os << ",active";
+  if (dac > 0)
+    os << ",dac_code,dac_phase_rad,dac_power_mw";
+  os << "\n";
+  forEachShifter(program, dac, [&](int component, const runtime::Layer &,
+                                   const Shifter &row,
+                                   runtime::QuantizedPhase q) {
+    os << component << ',' << row.column << ',' << row.firstMode << ',';
+    if (row.modeCount == 2)
+      os << row.firstMode + 1;
+    os << ',' << row.arm << ',';
+    writeShortest(os, row.phase);
+    os << ',';
+    writeShortest(os, row.live ? power.heaterPower(row.phase) : 0.0);
+    os << ',' << (row.live ? '1' : '0');
+    if (active) {
+      os << ',';
+      if (row.active >= 0)
+        os << row.active;
+    }
+    if (dac > 0) {
+      os << ',' << q.code << ',';
+      writeShortest(os, q.phase);
+      os << ',';
+      writeShortest(os, row.live ? power.heaterPower(q.phase) : 0.0);
+    }
+    os << '\n';
+  });
+}
+
+/// The table as one JSON document, pretty-printed, or without `shifters`
+/// on one line (the head of the CSV form).
+void writeDocument(const runtime::Program &program,
+                   const runtime::PowerModel &power, int dac, bool withShifters,
+                   raw_ostream &os) {
+  llvm::json::OStream json(os, /*IndentSize=*/withShifters ? 1 : 0);
+  int totalShifters = 0, totalAdcs = 0, totalDacs = 0;
   double totalPower = 0.0, totalDacPower = 0.0, totalConverterPower = 0.0;
   const bool boundaries = program.hasBoundaries();
   json.object([&] {
@@ -217,6 +370,9 @@ void writePhaseTable(const runtime::Program &program,
             continue;
           ++live;
           componentPower += power.heaterPower(row.phase);
+          if (dac > 0)
+            totalDacPower += power.heaterPower(
+                runtime::quantizePhase(row.phase, dac).phase);
         }
         totalShifters += live;
         totalPower += componentPower;
@@ -248,45 +404,13 @@ void writePhaseTable(const runtime::Program &program,
       }
     });
 
-    json.attributeArray("shifters", [&] {
-      int index = 0;
-      for (const runtime::Layer &layer : program.layers) {
-        if (layer.kind != runtime::LayerKind::Mesh &&
-            layer.kind != runtime::LayerKind::Diagonal)
-          continue;
-        for (const Shifter &row : shiftersOf(layer)) {
-          json.object([&] {
-            json.attribute("component", index);
-            writeProvenance(json, layer);
-            json.attribute("column", row.column);
-            json.attributeArray("modes", [&] {
-              for (int m = 0; m < row.modeCount; ++m)
-                json.value(row.firstMode + m);
-            });
-            json.attribute("arm", row.arm);
-            json.attribute("phase_rad", row.phase);
-            json.attribute("power_mw", row.live ? power.heaterPower(row.phase)
-                                                : 0.0);
-            json.attribute("live", row.live);
-            if (row.active >= 0)
-              json.attribute("active", row.active == 1);
-            if (dac > 0) {
-              // A pruned (dead) shifter is not driven: code 0.
-              runtime::QuantizedPhase q;
-              if (row.live)
-                q = runtime::quantizePhase(row.phase, dac);
-              const double dacPower =
-                  row.live ? power.heaterPower(q.phase) : 0.0;
-              totalDacPower += dacPower;
-              json.attribute("dac_code", static_cast<int64_t>(q.code));
-              json.attribute("dac_phase_rad", q.phase);
-              json.attribute("dac_power_mw", dacPower);
-            }
-          });
-        }
-        ++index;
-      }
-    });
+    if (withShifters) {
+      json.attributeBegin("shifters");
+      json.rawValue([&](raw_ostream &out) {
+        writeJsonShifters(program, power, dac, out);
+      });
+      json.attributeEnd();
+    }
 
     if (boundaries)
       writeBoundaries(json, program, power, totalAdcs, totalDacs,
@@ -305,6 +429,16 @@ void writePhaseTable(const runtime::Program &program,
     });
   });
   os << "\n";
+}
+
+void writePhaseTable(const runtime::Program &program,
+                     const runtime::PowerModel &power, int dac,
+                     TableFormat format, raw_ostream &os) {
+  if (format == TableFormat::Json)
+    return writeDocument(program, power, dac, /*withShifters=*/true, os);
+  os << "# ";
+  writeDocument(program, power, dac, /*withShifters=*/false, os);
+  writeCsvShifters(program, power, dac, os);
 }
 
 } // namespace
@@ -340,7 +474,8 @@ LogicalResult photon::exportPhaseTable(Operation *op,
   power.piPowerMilliwatts = options.piPowerMilliwatts;
   power.adcPowerMilliwatts = options.adcPowerMilliwatts;
   power.dacPowerMilliwatts = options.reencodePowerMilliwatts;
-  writePhaseTable(*program, power, options.dacBits, os);
+  writePhaseTable(*program, power, options.dacBits,
+                  options.csv ? TableFormat::Csv : TableFormat::Json, os);
   return success();
 }
 
@@ -355,6 +490,7 @@ void photon::registerPhaseTableTranslation() {
         options.adcPowerMilliwatts = adcPowerMilliwatts;
         options.reencodePowerMilliwatts = dacPowerMilliwatts;
         options.dacBits = dacBits;
+        options.csv = tableFormat == TableFormat::Csv;
         return exportPhaseTable(op, options, os);
       });
 }

@@ -36,26 +36,31 @@ Mesh decomposeClements(const Eigen::MatrixXcd &u) {
     return mesh;
   }
   detail::WorkMatrix work(u);
-  std::vector<detail::Reduced> right, left;
-  right.reserve(mziCount(n));
-  left.reserve(mziCount(n));
+  // U = (T̃_L1⁻¹ ⋯ T̃_Lm⁻¹) · D · (T̃_Rr ⋯ T̃_R1): in application order the
+  // right-side MZIs in nulling order, D, then the left ones reversed.
+  size_t rightCount = 0;
+  for (int i = 0; i < n - 1; i += 2)
+    rightCount += static_cast<size_t>(i) + 1;
+  std::vector<detail::Reduced> sequence(mziCount(n)), left(sequence.size() -
+                                                           rightCount);
+  size_t right = 0, leftDone = 0;
   for (int i = 0; i < n - 1; ++i) {
     if (i % 2 == 0) {
       // Rows below N-1-j are already 0 in both columns.
       for (int j = 0; j <= i; ++j)
-        right.push_back(detail::nullFromRight(work, n - 1 - j, i - j, n - j));
+        sequence[right++] =
+            detail::nullFromRight(work, n - 1 - j, i - j, n - j);
     } else {
       // Columns left of j are already 0 in both rows.
-      for (int j = 0; j <= i; ++j)
-        left.push_back(detail::nullFromLeft(work, n - 2 - i + j, j, j));
+      detail::nullChainFromLeft(work, n - 2 - i, i + 1,
+                                left.data() + leftDone);
+      leftDone += static_cast<size_t>(i) + 1;
     }
   }
-  // U = (T̃_L1⁻¹ ⋯ T̃_Lm⁻¹) · D · (T̃_Rr ⋯ T̃_R1): in application order the
-  // right-side MZIs in nulling order, D, then the left ones reversed.
-  std::vector<detail::Reduced> sequence = right;
-  sequence.insert(sequence.end(), left.rbegin(), left.rend());
+  assert(right == rightCount && leftDone == left.size());
+  std::copy(left.rbegin(), left.rend(), sequence.begin() + rightCount);
   return detail::finishMesh(Topology::Clements, n, sequence,
-                            detail::diagonalPhases(work), right.size());
+                            detail::diagonalPhases(work), rightCount);
 }
 
 } // namespace photon::runtime

@@ -68,10 +68,11 @@ constexpr double kZeroTolerance = 0x1p-50; // about 8.9e-16
 /// Only rows [0, rowEnd) are updated (the caller knows the others are 0).
 Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd);
 
-/// Nulls entry (row + 1, col) by multiplying from the left with T̃ on rows
-/// (row, row + 1): pivot a = U[row][col], target b = U[row + 1][col].
-/// Only columns [colBegin, n) are updated.
-Reduced nullFromLeft(WorkMatrix &u, int row, int col, int colBegin);
+/// Nulls entries (top + j + 1, j), j = 0..count-1, in that order, each by
+/// multiplying from the left with T̃ on rows (top + j, top + j + 1): pivot
+/// U[top + j][j], target U[top + j + 1][j]. Columns left of j are taken to
+/// be 0 in both rows. Writes the ops to out[0..count).
+void nullChainFromLeft(WorkMatrix &u, int top, int count, Reduced *out);
 
 /// Builds the mesh of `topology` from the factors of
 ///   U = X_K ⋯ X_1,  sequence = [X_1, ..., X_j, D, X_{j+1}, ..., X_K],

@@ -23,6 +23,15 @@ SvdFactors factorizeSvd(const Eigen::MatrixXcd &w) {
     f.u = svd.matrixU();
     f.sigma = svd.singularValues();
     f.vAdjoint = svd.matrixV().adjoint();
+  } else if (w.imag().isZero(0.0)) {
+    // A real layer (the usual case) in real arithmetic: a quarter of the
+    // flops of the complex factorisation, which returns real factors for a
+    // real W anyway (3.1x faster at 1024 x 1024, docs/benchmarks.md).
+    Eigen::BDCSVD<Eigen::MatrixXd> svd(w.real(), Eigen::ComputeFullU |
+                                                     Eigen::ComputeFullV);
+    f.u = svd.matrixU().cast<std::complex<double>>();
+    f.sigma = svd.singularValues();
+    f.vAdjoint = svd.matrixV().transpose().cast<std::complex<double>>();
   } else {
     Eigen::BDCSVD<Eigen::MatrixXcd> svd(w, Eigen::ComputeFullU |
                                                Eigen::ComputeFullV);

@@ -27,6 +27,9 @@ struct PhaseTableOptions {
   double reencodePowerMilliwatts = 25.0;
   /// Bits of the phase DAC whose codes the table lists, 1..32; 0: none.
   int dacBits = 0;
+  /// The compact form: the document without its shifter list on one '#'
+  /// line, then one CSV row per shifter (--phase-table-format=csv).
+  bool csv = false;
 };
 
 /// Writes the device phase table (docs/formats.md) of the module `op`.
