@@ -3,6 +3,8 @@
 # Idempotent: does nothing when everything is already installed.
 # PHOTON_WITH_TORCH=1 also installs Debian's python3-torch and python3-numpy
 # (only examples/pytorch-import needs them; the test suite does not).
+# PHOTON_WITH_SANITIZERS=1 also installs clang-19 and its sanitizer and
+# libFuzzer runtimes (scripts/sanitize.sh and scripts/fuzz.sh set it).
 set -euo pipefail
 
 PACKAGES=(
@@ -14,6 +16,9 @@ PACKAGES=(
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
   PACKAGES+=(python3-torch python3-numpy)
+fi
+if [ "${PHOTON_WITH_SANITIZERS:-0}" = 1 ]; then
+  PACKAGES+=(clang-19 libclang-rt-19-dev)
 fi
 
 missing=()
