@@ -40,8 +40,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ScopedDiagnosticHandler quiet(&context,
                                 [](Diagnostic &) { return success(); });
   ParserConfig config(&context);
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(photon::fuzz::asText(data, size), config);
+  // MLIR's lexer expects a NUL after the buffer, as MemoryBuffer gives the
+  // tools (photon-opt reads files that way); libFuzzer's bytes have none.
+  const std::string source(photon::fuzz::asText(data, size));
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, config);
   if (!module)
     return 0;
   const std::string first = print(module->getOperation());
