@@ -11,7 +11,11 @@ fuzz="$root/test/fuzz"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-reset() { rm -rf "${fuzz:?}/$1" && mkdir -p "$fuzz/$1"; }
+# Replaces a corpus's seeds; its crashes-fixed/ reproducers stay.
+reset() {
+  mkdir -p "$fuzz/$1"
+  find "$fuzz/$1" -maxdepth 1 -type f -delete
+}
 
 # program: every runtime program the translate tests and pass inputs produce
 # (after photonic-lower-to-mesh where needed), and test/run's JSON inputs.
