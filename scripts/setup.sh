@@ -8,6 +8,8 @@
 # python3-numpy to run. PHOTON_WITH_TORCH=1 also installs Debian's
 # python3-torch (only examples/pytorch-import needs it; the test suite does
 # not).
+# PHOTON_WITH_SANITIZERS=1 also installs clang-19 and its sanitizer and
+# libFuzzer runtimes (scripts/sanitize.sh and scripts/fuzz.sh set it).
 set -euo pipefail
 
 PACKAGES=(
@@ -22,6 +24,9 @@ PACKAGES=(
 )
 if [ "${PHOTON_WITH_TORCH:-0}" = 1 ]; then
   PACKAGES+=(python3-torch)
+fi
+if [ "${PHOTON_WITH_SANITIZERS:-0}" = 1 ]; then
+  PACKAGES+=(clang-19 libclang-rt-19-dev)
 fi
 
 missing=()

@@ -9,7 +9,7 @@ config.name = "Photon"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
 config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt",
-                   "runtime", "Inputs"]
+                   "runtime", "Inputs", "fuzz"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.photon_obj_root, "test")
 
@@ -52,3 +52,7 @@ llvm_config.with_system_environment(["PHOTON_DATA_DIR"])
 # Rendering the chip pictures (test/translate/svg-render.test) needs librsvg.
 if shutil.which("rsvg-convert"):
     config.available_features.add("rsvg-convert")
+# The ASan/UBSan build (scripts/sanitize.sh): tests too slow under the
+# sanitizers say "UNSUPPORTED: sanitizer" (docs/reliability.md lists them).
+if config.photon_sanitize:
+    config.available_features.add("sanitizer")

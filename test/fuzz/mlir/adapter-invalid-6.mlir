@@ -1,0 +1,4 @@
+func.func @int_elements(%x: !photonic.field<2>, %y: !photonic.field<2>) -> !photonic.field<2> {
+  %z = photonic.adapter %x, %y a(dense<1> : tensor<1x2xi32>) b(dense<1.0> : tensor<2x1xf64>) : !photonic.field<2> -> !photonic.field<2>
+  return %z : !photonic.field<2>
+}

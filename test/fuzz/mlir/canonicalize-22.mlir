@@ -1,0 +1,5 @@
+func.func @merge_unitaries(%x: !photonic.field<2>) -> !photonic.field<2> {
+  %a = photonic.unitary %x matrix(dense<[[(0.0, 1.0), (0.0, 0.0)], [(0.0, 0.0), (1.0, 0.0)]]> : tensor<2x2xcomplex<f64>>) {layer = 0 : i64, factor = "V"} : !photonic.field<2>
+  %b = photonic.unitary %a matrix(dense<[[0.0, 1.0], [1.0, 0.0]]> : tensor<2x2xf64>) {layer = 0 : i64, factor = "U"} : !photonic.field<2>
+  return %b : !photonic.field<2>
+}

@@ -1,0 +1,3 @@
+func.func @zero_modes(%x: !photonic.field<0>) {
+  return
+}

@@ -1,0 +1,4 @@
+func.func @dense_seed_without_init(%x: !photonic.field<1>) {
+  %y = photonic.dense %x weights(dense<[[1.0]]> : tensor<1x1xf64>) {seed = 3 : i64} : !photonic.field<1> -> !photonic.field<1>
+  return
+}

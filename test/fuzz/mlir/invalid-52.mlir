@@ -1,0 +1,4 @@
+func.func @mesh_active_output(%x: !photonic.field<2>) {
+  %y = photonic.mesh clements %x theta = [0.0] phi = [0.0] outputs = [0.0, 0.0] active = [true, false, false, true] : !photonic.field<2>
+  return
+}

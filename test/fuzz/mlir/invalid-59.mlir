@@ -1,0 +1,4 @@
+func.func @diagonal_initial_range(%x: !photonic.field<1>) {
+  %y = photonic.diagonal %x theta = [0.0] gain = 1.0 initial(theta = [5.0] gain = 1.0) : !photonic.field<1> -> !photonic.field<1>
+  return
+}
