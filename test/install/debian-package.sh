@@ -15,7 +15,7 @@ grep -qx "Package: photon" "$work/control"
 grep -q "^Depends: .*libmlir-19-dev" "$work/control"
 for f in bin/photon-opt bin/photon-translate bin/photon-run \
          bin/photon-lsp-server lib/cmake/photon/PhotonConfig.cmake \
-         lib/libPhotonRuntime.a include/photon/Dialect/PhotonicOps.h.inc; do
+         lib/libPhotonMesh.a lib/libPhotonCore.a include/photon/Dialect/PhotonicOps.h.inc; do
   grep -qx "./usr/$f" "$work/contents" || { echo "missing /usr/$f in $deb"; exit 1; }
 done
 echo "debian package ok: $(basename "$deb")"
