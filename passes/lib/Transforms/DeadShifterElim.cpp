@@ -1,4 +1,5 @@
 //===- DeadShifterElim.cpp - Remove shifters at phase 0 -------------------===//
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
@@ -42,14 +43,14 @@ struct DeadShifterElimPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (!(tolerance >= 0.0) || !std::isfinite(tolerance)) {
-      mlir::emitError(module.getLoc()) << "photonic-dead-shifter-elim: 'tolerance' must be "
+      mlir::emitError(networkLocation(module)) << "photonic-dead-shifter-elim: 'tolerance' must be "
                             "a finite value >= 0, got "
                          << tolerance.getValue();
       return signalPassFailure();
     }
     if (!(piPowerMilliwatts > 0.0) ||
         !(piPowerMilliwatts <= runtime::kMaxDevicePowerMw)) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-dead-shifter-elim: 'p-pi-mw' must be a power in (0, "
           << llvm::formatv("{0}", llvm::format("%g", runtime::kMaxDevicePowerMw)).str() << "] mW, got "
           << llvm::formatv("{0}", llvm::format("%g", piPowerMilliwatts.getValue())).str();

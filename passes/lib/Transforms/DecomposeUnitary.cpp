@@ -1,4 +1,5 @@
 //===- DecomposeUnitary.cpp - Unitaries to meshes of MZIs -----------------===//
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Dialect/MatrixAttr.h"
 #include "photon/Dialect/PhotonicOps.h"
@@ -26,14 +27,14 @@ struct DecomposeUnitaryPass
   void runOnOperation() override {
     std::optional<runtime::Topology> parsed = runtime::parseTopology(topology);
     if (!parsed) {
-      mlir::emitError(getOperation().getLoc())
+      mlir::emitError(networkLocation(getOperation()))
           << "photonic-decompose-unitary: unknown topology '" << topology
           << "' (expected clements or reck)";
       return signalPassFailure();
     }
     std::optional<runtime::PhaseInit> init = runtime::parsePhaseInit(phaseInit);
     if (!init) {
-      mlir::emitError(getOperation().getLoc())
+      mlir::emitError(networkLocation(getOperation()))
           << "photonic-decompose-unitary: unknown phase-init '" << phaseInit
           << "' (expected auto, uniform or decompose)";
       return signalPassFailure();

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
@@ -84,7 +85,7 @@ struct LowRankAdaptPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto fail = [&](const llvm::Twine &message) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-lowrank-adapt: " << message;
       signalPassFailure();
     };

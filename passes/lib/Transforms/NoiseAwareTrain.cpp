@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
 
@@ -33,7 +34,7 @@ struct NoiseAwareTrainPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto fail = [&](const llvm::Twine &message) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-noise-aware-train: " << message;
       signalPassFailure();
     };

@@ -1,6 +1,7 @@
 //===- PruneLth.cpp - Lottery-ticket pruning of phase shifters ------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
 
@@ -33,13 +34,13 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
       options.rates.assign(rates.begin(), rates.end());
     for (double rate : options.rates)
       if (!(rate > 0.0 && rate < 1.0)) {
-        mlir::emitError(module.getLoc()) << "photonic-prune-lth: every rate must be in "
+        mlir::emitError(networkLocation(module)) << "photonic-prune-lth: every rate must be in "
                               "(0, 1), got "
                            << rate;
         return signalPassFailure();
       }
     if (scope != "layer" && scope != "global" && scope != "layer-arm") {
-      mlir::emitError(module.getLoc()) << "photonic-prune-lth: 'scope' must be layer, "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-lth: 'scope' must be layer, "
                             "layer-arm or global, got '"
                          << scope << "'";
       return signalPassFailure();
@@ -47,7 +48,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     if (maxRounds < 0 || maxRounds > runtime::kMaxEpochs ||
         !(maxAccuracyLoss >= 0.0) ||
         !(minSparsity >= 0.0 && minSparsity <= 1.0)) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-lth: expects max-rounds in 0.."
           << runtime::kMaxEpochs
           << ", max-accuracy-loss >= 0 and min-sparsity in [0, 1]";
@@ -59,7 +60,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     std::optional<runtime::PhaseCriterion> parsedCriterion =
         runtime::parsePhaseCriterion(criterion);
     if (!parsedCriterion) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-lth: 'criterion' must be wrapped or circular, "
              "got '"
           << criterion << "'";
@@ -82,7 +83,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     // network photonic-train already trained is reset first, so that round 0
     // retrains it exactly (training is deterministic for a seed).
     if (llvm::Error error = runtime::resetToInitial(program, initial)) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-lth: " << llvm::toString(std::move(error));
       return signalPassFailure();
     }
@@ -118,7 +119,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
       llvm::Error error = result ? std::move(trainError)
                                  : llvm::joinErrors(result.takeError(),
                                                     std::move(trainError));
-      mlir::emitError(module.getLoc()) << "photonic-prune-lth: "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-lth: "
                          << llvm::toString(std::move(error));
       return signalPassFailure();
     }

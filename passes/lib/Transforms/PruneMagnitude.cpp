@@ -1,6 +1,7 @@
 //===- PruneMagnitude.cpp - Phase-magnitude pruning -----------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
 
@@ -29,19 +30,19 @@ struct PruneMagnitudePass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (!(alpha > 0.0) || !std::isfinite(alpha)) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'alpha' must be a "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: 'alpha' must be a "
                             "finite value > 0, got "
                          << alpha.getValue();
       return signalPassFailure();
     }
     if (mode != "one-shot" && mode != "iterative") {
-      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: 'mode' must be "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: 'mode' must be "
                             "one-shot or iterative, got '"
                          << mode << "'";
       return signalPassFailure();
     }
     if (steps < 1 || steps > runtime::kMaxEpochs) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-magnitude: 'steps' must be in 1.."
           << runtime::kMaxEpochs << ", got " << steps.getValue();
       return signalPassFailure();
@@ -49,7 +50,7 @@ struct PruneMagnitudePass
     std::optional<runtime::PhaseCriterion> parsedCriterion =
         runtime::parsePhaseCriterion(criterion);
     if (!parsedCriterion) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-magnitude: 'criterion' must be wrapped or "
              "circular, got '"
           << criterion << "'";
@@ -74,7 +75,7 @@ struct PruneMagnitudePass
     if (mode == "one-shot") {
       llvm::Expected<int> pruned = runtime::pruneByMagnitude(program, alpha, *parsedCriterion);
       if (!pruned) {
-        mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+        mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: "
                            << llvm::toString(pruned.takeError());
         return signalPassFailure();
       }
@@ -87,14 +88,14 @@ struct PruneMagnitudePass
       llvm::Expected<std::vector<runtime::MagnitudeStep>> result =
           runtime::pruneByMagnitudeIterative(program, options, fineTune);
       if (!result) {
-        mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+        mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: "
                            << llvm::toString(result.takeError());
         return signalPassFailure();
       }
       steps_json = runtime::toJson(*result);
     }
     if (trainError) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-magnitude: "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: "
                          << llvm::toString(std::move(trainError));
       return signalPassFailure();
     }

@@ -1,6 +1,7 @@
 //===- PruneRandom.cpp - Random pruning (the control) ---------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
 
@@ -28,14 +29,14 @@ struct PruneRandomPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (ratio != "uniform" && ratio != "erk" && ratio != "snip") {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-random: 'ratio' must be uniform, erk or snip, "
              "got '"
           << ratio << "'";
       return signalPassFailure();
     }
     if (snipSamples < 1) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-prune-random: 'snip-samples' must be >= 1, got "
           << snipSamples.getValue();
       return signalPassFailure();
@@ -62,7 +63,7 @@ struct PruneRandomPass
               program, train.features.leftCols(samples),
               llvm::ArrayRef<int>(train.labels).take_front(samples), threads);
       if (!saliency) {
-        mlir::emitError(module.getLoc())
+        mlir::emitError(networkLocation(module))
             << "photonic-prune-random: " << llvm::toString(saliency.takeError());
         return signalPassFailure();
       }
@@ -71,12 +72,12 @@ struct PruneRandomPass
     llvm::Expected<runtime::RandomPruningResult> result =
         runtime::pruneRandom(program, options);
     if (!result) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-random: "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-random: "
                          << llvm::toString(result.takeError());
       return signalPassFailure();
     }
     if (llvm::Error error = session->train(program)) {
-      mlir::emitError(module.getLoc()) << "photonic-prune-random: "
+      mlir::emitError(networkLocation(module)) << "photonic-prune-random: "
                          << llvm::toString(std::move(error));
       return signalPassFailure();
     }

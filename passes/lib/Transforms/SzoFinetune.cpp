@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
@@ -67,7 +68,7 @@ struct SzoFinetunePass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto fail = [&](const llvm::Twine &message) {
-      mlir::emitError(module.getLoc())
+      mlir::emitError(networkLocation(module))
           << "photonic-szo-finetune: " << message;
       signalPassFailure();
     };

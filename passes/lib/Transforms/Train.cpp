@@ -1,6 +1,7 @@
 //===- Train.cpp - Hardware-aware training of the phases ------------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Dialect/PhotonicOps.h"
 #include "photon/Transforms/Passes.h"
 
@@ -32,7 +33,7 @@ struct TrainPass : public photon::impl::TrainBase<TrainPass> {
     // Lottery-ticket resets need the phases from before the first training.
     session->initialProgram();
     if (llvm::Error error = session->train(program)) {
-      mlir::emitError(getOperation().getLoc())
+      mlir::emitError(networkLocation(getOperation()))
           << "photonic-train: " << llvm::toString(std::move(error));
       return signalPassFailure();
     }

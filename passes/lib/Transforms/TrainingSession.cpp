@@ -1,6 +1,7 @@
 //===- TrainingSession.cpp - What the training passes share ---------------===//
 #include "TrainingSession.h"
 
+#include "photon/Transforms/PassLocation.h"
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Gradient.h"
 #include "photon/Runtime/Progress.h"
@@ -21,7 +22,7 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
                                                  const TrainingKnobs &knobs,
                                                  bool allowZeroEpochs) {
   auto bad = [&](const Twine &message) {
-    mlir::emitError(module.getLoc()) << passName << ": " << message;
+    mlir::emitError(networkLocation(module)) << passName << ": " << message;
     return failure();
   };
   if (knobs.epochs < (allowZeroEpochs ? 0 : 1) ||
@@ -194,7 +195,7 @@ runtime::Program TrainingSession::initialProgram() {
 LogicalResult TrainingSession::write(const runtime::Program &program) {
   // A diverged run (an absurd learning rate) must not reach the IR as nan.
   if (llvm::Error error = runtime::verifyProgram(program)) {
-    mlir::emitError(module.getLoc())
+    mlir::emitError(networkLocation(module))
         << passName << ": training diverged: "
         << llvm::toString(std::move(error)) << " (lower the learning rate)";
     return failure();
