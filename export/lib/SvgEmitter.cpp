@@ -16,11 +16,14 @@
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
+#include "photon/Runtime/Limits.h"
 #include "photon/Runtime/MeshLayout.h"
 #include "photon/Runtime/PowerModel.h"
 
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
 #include <cmath>
@@ -589,10 +592,16 @@ void photon::registerSvgTranslation() {
       "Draw a lowered network as its chip: MZI lattices, heaters coloured "
       "by phase or power (SVG)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        if (!(piPowerMilliwatts > 0.0) || !std::isfinite(piPowerMilliwatts))
-          return op->emitError() << "--p-pi-mw must be a finite power > 0, "
-                                    "got "
-                                 << piPowerMilliwatts.getValue();
+        // The same option and range as the phase table's.
+        if (!(piPowerMilliwatts > 0.0) ||
+            !(piPowerMilliwatts <= runtime::kMaxDevicePowerMw))
+          return op->emitError()
+                 << "--p-pi-mw must be a power in (0, "
+                 << llvm::formatv("{0}", llvm::format("%g",
+                                                      runtime::kMaxDevicePowerMw))
+                 << "] mW, got "
+                 << llvm::formatv("{0}", llvm::format(
+                                             "%g", piPowerMilliwatts.getValue()));
         if (svgRowWidth < 100)
           return op->emitError() << "--svg-row-width must be at least 100, "
                                     "got "

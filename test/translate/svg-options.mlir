@@ -2,7 +2,7 @@
 // RUN: not photon-translate --photonic-to-svg --svg-row-width=50 %s 2>&1 | FileCheck %s --check-prefix=ROW
 // RUN: photon-translate --photonic-to-svg --svg-title='a < b & "c"' --svg-labels=always --p-pi-mw=10 %s | FileCheck %s
 
-// PPI: error: --p-pi-mw must be a finite power > 0, got 0
+// PPI: error: --p-pi-mw must be a power in (0, 1e+06] mW, got 0
 // ROW: error: --svg-row-width must be at least 100, got 50
 
 // The title is escaped; --p-pi-mw sets the power (φ = π: 10 mW).

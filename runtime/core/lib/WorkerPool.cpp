@@ -65,7 +65,7 @@ void WorkerPool::runParallel(int tasks,
   done.wait(lock, [&] { return pending == 0; });
 }
 
-bool WorkerPool::chooseParallel(int tasks) {
+bool WorkerPool::chooseParallel() {
   if (!adaptive)
     return true;
   // Probe the mode not preferred for kProbeRuns runs every kProbePeriod,
@@ -73,14 +73,13 @@ bool WorkerPool::chooseParallel(int tasks) {
   const int64_t phase = runCount % kProbePeriod;
   const bool probing = phase >= kProbePeriod / 8 &&
                        phase < kProbePeriod / 8 + kProbeRuns;
-  (void)tasks;
   return probing ? !preferParallel : preferParallel;
 }
 
 void WorkerPool::run(int tasks, llvm::function_ref<void(int, int)> fn) {
   if (tasks <= 0)
     return;
-  const bool parallel = threads > 1 && tasks > 1 && chooseParallel(tasks);
+  const bool parallel = threads > 1 && tasks > 1 && chooseParallel();
   const auto start = std::chrono::steady_clock::now();
   if (parallel) {
     runParallel(tasks, fn);

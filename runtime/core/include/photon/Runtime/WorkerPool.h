@@ -56,7 +56,7 @@ public:
 private:
   void loop(int worker);
   void runParallel(int tasks, llvm::function_ref<void(int, int)> fn);
-  bool chooseParallel(int tasks);
+  bool chooseParallel();
 
   int threads;
   bool adaptive;
