@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of test/fuzz (clang-19, with ASan and UBSan,
-# into build-fuzz/; PHOTON_FUZZ_BUILD_DIR overrides) and runs each for
+# into build-sanitize/; PHOTON_FUZZ_BUILD_DIR overrides) and runs each for
 # SECONDS (default 60) from its seed corpus test/fuzz/<target>/. Fails when
 # any target finds a crash, a sanitizer report, a leak, a timeout or an
-# out-of-memory; the input is then in build-fuzz/fuzz/artifacts/<target>/.
+# out-of-memory; the input is then in build-sanitize/fuzz/artifacts/<target>/.
 # See docs/reliability.md, "Fuzzing".
 #   scripts/fuzz.sh [SECONDS] [TARGET...]    (targets: as in test/fuzz/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="${PHOTON_FUZZ_BUILD_DIR:-$root/build-fuzz}"
+build="${PHOTON_FUZZ_BUILD_DIR:-${PHOTON_SANITIZE_BUILD_DIR:-$root/build-sanitize}}"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
@@ -16,13 +16,7 @@ targets=("$@")
   noise-spec sweep input-vectors)
 
 PHOTON_WITH_SANITIZERS=1 bash "$root/scripts/setup.sh"
-if [ ! -f "$build/build.ninja" ]; then
-  flags="-O1 -gline-tables-only -DNDEBUG"
-  cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-    "-DCMAKE_C_FLAGS_RELEASE=$flags" "-DCMAKE_CXX_FLAGS_RELEASE=$flags" \
-    -DPHOTON_FUZZ=ON >/dev/null
-fi
+bash "$root/scripts/configure-sanitize.sh" "$build"
 ninja -C "$build" photon-fuzzers
 
 # allow_user_poisoning=0: as in the sanitizer build (docs/reliability.md).
@@ -34,7 +28,7 @@ failed=()
 for t in "${targets[@]}"; do
   seeds="$root/test/fuzz/$t"
   [ -d "$seeds" ] || { echo "photon fuzz: no seed corpus $seeds" >&2; exit 2; }
-  # New inputs go to build-fuzz/fuzz/corpus/<target>, which later runs reuse;
+  # New inputs go to build-sanitize/fuzz/corpus/<target>, which later runs reuse;
   # the committed seeds (and their crashes-fixed/ reproducers) are read only.
   corpus="$build/fuzz/corpus/$t"
   artifacts="$build/fuzz/artifacts/$t"

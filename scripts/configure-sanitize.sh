@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Configures the one reliability build that scripts/sanitize.sh and
+# scripts/fuzz.sh share (docs/reliability.md): clang-19 at -O1 with
+# AddressSanitizer + UBSan on everything and libFuzzer coverage
+# (PHOTON_FUZZ=ON), without the Python module (an ASan-instrumented
+# extension cannot be loaded by Debian's uninstrumented interpreter).
+#   scripts/configure-sanitize.sh BUILD_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$1"
+[ -f "$build/build.ninja" ] && exit 0
+flags="-O1 -gline-tables-only -DNDEBUG"
+cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+  "-DCMAKE_C_FLAGS_RELEASE=$flags" "-DCMAKE_CXX_FLAGS_RELEASE=$flags" \
+  -DPHOTON_SANITIZE=ON -DPHOTON_FUZZ=ON -DPHOTON_ENABLE_PYTHON=OFF >/dev/null
