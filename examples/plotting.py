@@ -122,7 +122,7 @@ def szo_queries(csv_path, out):
     p = 0 runs and the full zeroth-order run (not p = 1, not the
     learning-rate trials, whose labels have a comma)."""
     rows = _rows(csv_path)
-    chip = os.path.basename(csv_path)[:-len(".csv")].rsplit("-", 1)[1]
+    chip = os.path.basename(csv_path)[:-len(".csv")].split("-", 3)[3]
     runs = {label: rs for label, rs in _groups(rows, "run").items()
             if "," not in label and not label.endswith("p=1")}
     series = [{"label": label,
