@@ -130,9 +130,9 @@ def noise_sweep(csv_path, out):
                 "band": [statistics.stdev(y) if len(y) > 1 else 0.0
                          for y in ys],
                 "dashed": label(program).endswith("-nat")})
-        line_plot(out, f"Test accuracy vs {SWEEP_KEYS.get(key, key)} "
-                  f"({len(seeds)} seeds × {rows[0]['trials']} chips, base "
-                  f"noise: {rows[0]['noise']})", SWEEP_KEYS.get(key, key),
+        line_plot(out, f"Test accuracy vs {SWEEP_KEYS.get(key, key)}\n"
+                  f"{len(seeds)} seeds × {rows[0]['trials']} chips, base "
+                  f"noise: {rows[0]['noise']}", SWEEP_KEYS.get(key, key),
                   "test accuracy (%), mean ± std over seeds", series,
                   ylim=(0, 100))
         return

@@ -5,8 +5,8 @@ noise-aware training recovers ([LTH] Sec. 4.2, Fig. 7), over several seeds.
     reproduce.py [--dataset mnist] [--epochs 160] [--trials 20]
                  [--seeds 0,1,2] [--out DIR]
 
-For each seed (the passes' seed= option: initial phases and shuffling),
-builds, through Photon's passes, the 16-16-16-10 network of
+For each seed S (photonic-lower-to-mesh's phase-seed=S: the initial
+phases; the training passes' seed=S: shuffling and noise draws), builds, through Photon's passes, the 16-16-16-10 network of
 examples/mnist-lth/model.mlir (uniform initial phases): unpruned; one-shot
 magnitude-pruned (alpha chosen on validation among 1, 1.5, 2, per seed: the
 sparsest within 5 validation points); LTH-pruned (the paper's layer-wise
@@ -83,7 +83,7 @@ def build(args, seed, work):
     print(f"== seed {seed}: train, prune (magnitude one-shot, alpha on "
           "validation; LTH layer-wise defaults)", flush=True)
     opt(MODEL, w("unpruned.mlir"),
-        f"photonic-lower-to-mesh,photonic-train{{{knobs} "
+        f"photonic-lower-to-mesh{{phase-seed={seed}}},photonic-train{{{knobs} "
         f"report={w('train.json')}}}")
     train = json.load(open(w("train.json")))
     base_val = train["validation_accuracy"]
@@ -261,8 +261,9 @@ def write_report(args, name, sections, infos, seconds):
           f"--dataset {args.dataset} --epochs {args.epochs} --trials "
           f"{args.trials} --seeds {','.join(str(i['seed']) for i in infos)}` "
           f"(do not edit by hand; {seconds / 60:.0f} min in all). Seeds "
-          f"{seeds}: the passes' `seed=` (initial phases, shuffling), one "
-          "network of each kind per seed. Test accuracy over "
+          f"{seeds}: seed S is `photonic-lower-to-mesh{{phase-seed=S}}` (the "
+          "initial phases) and the training passes' `seed=S` (shuffling, "
+          "noise draws); one network of each kind per seed. Test accuracy over "
           f"{args.trials} chips (chip seed 1, the same chips for every "
           "program and every seed; [noise.md](../noise.md) defines each "
           "model) of the 16-16-16-10 network, uniform initial phases: "
@@ -274,7 +275,8 @@ def write_report(args, name, sections, infos, seconds):
           f"training, {args.nat_epochs} epochs at learning rate 0.005, masks "
           "kept). Tables: mean ± sample std over the seeds of each seed's "
           "chip-mean accuracy (the spread over chips of one seed is in the "
-          "CSV, `accuracy_std`). Three settings: additive phase error on "
+          "CSV, `accuracy_std`; there `train_seed` is the seed S, `seed` "
+          "the chip seed). Three settings: additive phase error on "
           "the fabricated shifters only (pruned shifters removed: the "
           "paper's setting); a phase-dependent error, γ drift φ_v = γ·φ "
           "with γ = 1 + Δγ, Δγ ~ N(0, σ_γ²) truncated at 3σ_γ (SZO-SCD's "
