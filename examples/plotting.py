@@ -7,7 +7,8 @@ the tools and studies write (docs/pictures.md).
                                       noise-*.csv, szo-scd-*.csv -> .svg
     plotting.py lth REPORT.json OUT   the rounds of a photonic-prune-lth
                                       report (accuracy vs sparsity)
-    plotting.py sweep SWEEP.csv OUT   a photon-run --sweep --csv file
+    plotting.py sweep SWEEP.csv OUT   a photon-run --sweep --csv file (or
+                                      one with a train_seed column)
 
 Needs Debian's python3-matplotlib (the Agg back end, no display). The SVG
 files are deterministic: fixed hash salt, no date, text kept as text.
@@ -16,6 +17,7 @@ import csv
 import glob
 import json
 import os
+import statistics
 import sys
 
 import matplotlib
@@ -37,15 +39,21 @@ SWEEP_KEYS = {"phase_sigma": "σ_PS (rad)", "gamma_sigma": "σ_γ",
 
 
 def line_plot(path, title, xlabel, ylabel, series, xlim=None, ylim=None):
-    """series: dicts with label, x, y and optionally yerr (error bars), line
-    (False: markers only) and dashed. Writes an SVG (or PNG, by
-    extension)."""
+    """series: dicts with label, x, y and optionally yerr (error bars), band
+    (a shaded band y ± band instead of error bars), line (False: markers
+    only) and dashed. Writes an SVG (or PNG, by extension)."""
     fig, ax = plt.subplots(figsize=(7.5, 4.4))
     for s in series:
         style = ("--o" if s.get("dashed") else "-o") if s.get("line", True) \
             else "o"
         size = 4 if len(s["x"]) <= 40 else 0  # long curves: no markers
-        if s.get("yerr") is not None:
+        if s.get("band") is not None:
+            line, = ax.plot(s["x"], s["y"], style, markersize=size,
+                            linewidth=1.4, label=s["label"])
+            ax.fill_between(s["x"], [y - b for y, b in zip(s["y"], s["band"])],
+                            [y + b for y, b in zip(s["y"], s["band"])],
+                            color=line.get_color(), alpha=0.15, linewidth=0)
+        elif s.get("yerr") is not None:
             ax.errorbar(s["x"], s["y"], yerr=s["yerr"], fmt=style,
                         markersize=size, capsize=2, linewidth=1.4,
                         label=s["label"])
@@ -101,10 +109,34 @@ def lth_accuracy(csv_path, out):
 
 def noise_sweep(csv_path, out):
     """A photon-run --sweep --csv file: accuracy mean ± std per program
-    (programs named *-nat, noise-aware trained, dashed)."""
+    (programs named *-nat, noise-aware trained, dashed). With a train_seed
+    column (noise-sensitivity/reproduce.py, one row per seed): the mean over
+    seeds of each seed's chip-mean accuracy, a band of ± the sample std
+    over seeds."""
     rows = _rows(csv_path)
     key = rows[0]["key"]
-    series = [{"label": os.path.basename(program).removesuffix(".json"),
+    label = lambda program: os.path.basename(program).removesuffix(".json")
+    if "train_seed" in rows[0]:
+        seeds = sorted({r["train_seed"] for r in rows})
+        series = []
+        for program, rs in _groups(rows, "program").items():
+            points = _groups(rs, "value")
+            xs = [float(v) for v in points]
+            ys = [[100 * float(r["accuracy_mean"]) for r in points[v]]
+                  for v in points]
+            series.append({
+                "label": label(program), "x": xs,
+                "y": [statistics.fmean(y) for y in ys],
+                "band": [statistics.stdev(y) if len(y) > 1 else 0.0
+                         for y in ys],
+                "dashed": label(program).endswith("-nat")})
+        line_plot(out, f"Test accuracy vs {SWEEP_KEYS.get(key, key)}\n"
+                  f"{len(seeds)} seeds × {rows[0]['trials']} chips, base "
+                  f"noise: {rows[0]['noise']}", SWEEP_KEYS.get(key, key),
+                  "test accuracy (%), mean ± std over seeds", series,
+                  ylim=(0, 100))
+        return
+    series = [{"label": label(program),
                "x": [float(r["value"]) for r in rs],
                "y": [100 * float(r["accuracy_mean"]) for r in rs],
                "yerr": [100 * float(r["accuracy_std"]) for r in rs],
