@@ -2,9 +2,12 @@
 """Times lowering and exporting one large dense layer and prints a table.
 
   bench/scale-1024.py BIN_DIR [BIN_DIR ...] [--n 1024] [--repeat 1] [--seed 1]
+                      [--hex-weights]
 
 Generates a seeded N x N real dense layer (Gaussian weights, written with
-17 significant digits) and, for every BIN_DIR (a build's bin/ folder; give
+17 significant digits, or with --hex-weights as MLIR's dense<"0x..."> hex
+form, the same values, as photon-opt and the ONNX importer print tensors of
+more than 100 elements) and, for every BIN_DIR (a build's bin/ folder; give
 an old and a new one to compare them side by side), times whole processes:
 
   lower   photon-opt --pass-pipeline='builtin.module(photonic-lower-to-mesh)'
@@ -21,17 +24,23 @@ import os
 import random
 import resource
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
 import time
 
 
-def dense_model(n, seed):
+def dense_model(n, seed, hex_weights=False):
     r = random.Random(seed)
-    rows = ("[" + ", ".join(repr(r.gauss(0.0, 1.0)) for _ in range(n)) + "]"
-            for _ in range(n))
-    weights = f"dense<[{', '.join(rows)}]> : tensor<{n}x{n}xf64>"
+    values = [[r.gauss(0.0, 1.0) for _ in range(n)] for _ in range(n)]
+    if hex_weights:
+        # Row-major little-endian IEEE doubles, as MLIR prints large tensors.
+        data = b"".join(struct.pack(f"<{n}d", *row) for row in values)
+        weights = f'dense<"0x{data.hex().upper()}"> : tensor<{n}x{n}xf64>'
+    else:
+        rows = ("[" + ", ".join(repr(v) for v in row) + "]" for row in values)
+        weights = f"dense<[{', '.join(rows)}]> : tensor<{n}x{n}xf64>"
     return (f"func.func @layer(%x: !photonic.field<{n}>) -> !photonic.field<{n}> {{\n"
             f"  %y = photonic.dense %x weights({weights}) : !photonic.field<{n}> -> !photonic.field<{n}>\n"
             f"  return %y : !photonic.field<{n}>\n}}\n")
@@ -91,14 +100,17 @@ def main():
     parser.add_argument("--n", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hex-weights", action="store_true",
+                        help="write the weights in MLIR's hex form")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         dense = os.path.join(tmp, f"dense{args.n}.mlir")
         with open(dense, "w") as f:
-            f.write(dense_model(args.n, args.seed))
+            f.write(dense_model(args.n, args.seed, args.hex_weights))
         rows = [measure(d, dense, tmp, str(i), args.repeat)
                 for i, d in enumerate(args.bin_dirs)]
-        print(f"N = {args.n}, dense input {mb(dense)}, median of "
+        form = "hex" if args.hex_weights else "decimal"
+        print(f"N = {args.n}, dense input {mb(dense)} ({form} weights), median of "
               f"{args.repeat} run(s)\n")
         print("| stage | " + " | ".join(args.bin_dirs) + " |")
         print("| --- |" + " ---: |" * len(args.bin_dirs))

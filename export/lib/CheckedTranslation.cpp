@@ -9,6 +9,7 @@
 #include "mlir/Tools/ParseUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 
@@ -45,6 +46,12 @@ void photon::registerCheckedTranslation(
             sourceMgr, ParserConfig(context), /*insertImplicitModule=*/true);
         if (!op || failed(verify(*op)))
           return failure();
+        // The output's default 4 KiB buffer meant 110,000 write calls for
+        // a 1024-mode phase table (465 MB). A buffered stream keeps its
+        // semantics with a larger buffer (an unbuffered one stays so).
+        constexpr size_t kOutputBuffer = size_t(1) << 20;
+        if (output.GetBufferSize() > 0 && output.GetBufferSize() < kOutputBuffer)
+          output.SetBufferSize(kOutputBuffer);
         return function(op.get(), output);
       });
 }

@@ -34,6 +34,7 @@ int main(int argc, char **argv) {
   photon::registerOptDialects(registry);
   photon::registerOptPasses();
   photon::defaultToOneLineDiagnostics();
+  photon::registerPhaseListOptions();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "Photon optimizer for photonic neural networks\n",
       registry);

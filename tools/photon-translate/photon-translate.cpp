@@ -3,6 +3,7 @@
 
 #include "photon/Export/Translations.h"
 
+#include "photon/Dialect/PhotonicDialect.h"
 #include "photon/Dialect/ToolInput.h"
 #include "photon/Import/OnnxImport.h"
 
@@ -11,6 +12,7 @@
 int main(int argc, char **argv) {
   photon::installVersionPrinter("photon-translate");
   photon::defaultToOneLineDiagnostics();
+  photon::registerPhaseListOptions();
   photon::registerExportTranslations();
   photon::registerOnnxImportTranslation();
   return mlir::failed(
