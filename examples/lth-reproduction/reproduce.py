@@ -174,7 +174,9 @@ def main():
     ap.add_argument("--epochs", type=int, default=None,
                     help="epochs per training (default: 160 for mnist, "
                          "20 for fashion-mnist: about 1.1M samples either way)")
-    ap.add_argument("--learning-rate", type=float, default=0.02)
+    ap.add_argument("--learning-rate", type=float, default=0.05,
+                    help="default: chosen on validation by tune.py for both "
+                    "data sets (docs/results/lth-tuning-*.md)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=16, help="LTH rounds")
     ap.add_argument("--extensions", action="store_true",

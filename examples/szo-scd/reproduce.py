@@ -17,7 +17,8 @@ p = 1. On the harsher chip also the FLOPS-style zeroth-order estimator on
 the alpha = 0.15 active set, its learning rate chosen among three by the
 final validation accuracy of shorter runs (--zo-budget queries). A third
 chip, the harsher one programmed through an 8-bit phase DAC, runs only
-SZO-SCD with alpha = 0.15, p = 0 and the ZO baseline (the paper's Table 1
+SZO-SCD with alpha = 0.15, p = 0 (the paper's delta, then one DAC code per
+step without decay, ours) and the ZO baseline (the paper's Table 1
 argument: ZO needs steps finer than such a control can set). Every
 other run spends the same query budget and records the chip's validation
 and test accuracy every --every queries. Queries to target are read from
@@ -59,7 +60,13 @@ CHIPS = [("paper", "the paper's chip: σ_γ = 2e-3, ω = 2e-3",
 # The paper's schedule; s = 0.1 (its MNIST runs prefer s < 0.1, s < 0.02
 # loses accuracy); seed 0 draws the same active set for every alpha = 0.15
 # run; epochs large, the query budget ends each run.
-SCHEDULE = ("dataset=mnist batch-size=32 delta=0.02 decay=0.985 s=0.1 "
+STEP = "delta=0.02 decay=0.985"
+# On the 8-bit chip also SZO-SCD with its step fixed at one DAC code
+# (2π/256 rad, no decay; ours): the paper's δ = 0.02 is 0.8 of a code and
+# decays below it, so most of its trial steps leave the programmed code
+# unchanged.
+CODE_STEP = f"delta={2 * 3.141592653589793 / 256:.10f} decay=1"
+SCHEDULE = ("dataset=mnist batch-size=32 s=0.1 "
             "tune-sigma=true seed=0 noise-seed=0 epochs=100000")
 ZO_RATES = ["0.1", "0.03", "0.01"]
 # Targets: validation accuracy within this many points of the ideal
@@ -138,19 +145,22 @@ def main():
 
         for alpha in ["0.15", "1"] if full else ["0.15"]:
             for p in ["0", "1"] if full else ["0"]:
-                run(f"SZO-SCD α={alpha} p={p}", f"alpha={alpha} p={p}")
+                run(f"SZO-SCD α={alpha} p={p}", f"alpha={alpha} p={p} {STEP}")
+        if not full:
+            run("SZO-SCD α=0.15 p=0 δ=2π/256 no decay",
+                f"alpha=0.15 p=0 {CODE_STEP}")
         best_lr = None
         if with_zo:
             for lr in ZO_RATES:
                 run(f"ZO lr={lr}, {args.zo_budget:,} queries",
-                    f"method=zo alpha=0.15 zo-learning-rate={lr}",
+                    f"method=zo alpha=0.15 zo-learning-rate={lr} {STEP}",
                     budget=args.zo_budget, into=trials)
             # The ZO learning rate: the best final validation accuracy.
             best_lr = max(ZO_RATES, key=lambda lr: trials[
                 f"ZO lr={lr}, {args.zo_budget:,} queries"]
                 ["validation_accuracy_after"])
             run(f"ZO lr={best_lr}",
-                f"method=zo alpha=0.15 zo-learning-rate={best_lr}")
+                f"method=zo alpha=0.15 zo-learning-rate={best_lr} {STEP}")
         chips.append((key, title, noise, runs, trials, best_lr))
 
     write_report(args, trained, chips, time.monotonic() - start)
@@ -163,7 +173,7 @@ def write_report(args, trained, chips, seconds):
           f"hand; {seconds / 60:.0f} min on 2 cores). The 16-16-16-10 network "
           f"(`{TRAIN}`) is deployed on one simulated chip per section and "
           "tuned with forward queries only by `photonic-szo-finetune` with "
-          f"`{SCHEDULE}` and a budget of {args.budget:,} queries per run. "
+          f"`{SCHEDULE} {STEP}` and a budget of {args.budget:,} queries per run. "
           "A query is one loss of a 32-sample mini-batch. Only the active "
           "shifters (α of each mesh's shifters, drawn once) and the 42 Σ "
           "attenuators are tuned, heated and thermal aggressors; the rest is "
