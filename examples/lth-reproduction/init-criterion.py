@@ -10,9 +10,12 @@ the 16-16-16-10 network for each combination of
               random Gaussian weights: every theta in [0, pi]) or uniform
               (theta, phi, outputs uniform in [0, 2 pi));
   criterion:  circular (min(w, 2 pi - w)) or wrapped (w = phase mod 2 pi),
-plus Photon's layer-arm scope on uniform phases, and reports the ticket
-the pass chooses on validation, with the mean
-initial theta and phi and the theta / phi sparsity of that ticket. Writes a
+plus Photon's layer-arm scope on uniform phases and the paper's global LTH
+(scope=global, wrapped) on both initialisations, and reports the ticket
+the pass chooses on validation, with the mean initial theta and phi, the
+theta / phi sparsity of that ticket and the range of its per-mesh
+sparsity (the paper's explanation of global LTH's weakness is a bias
+towards layers with smaller phases). Writes a
 Markdown table to FILE (default docs/results/lth-init-criterion-<dataset>.md).
 """
 import argparse
@@ -40,6 +43,22 @@ def mean_phases(path):
     return sum(theta) / len(theta), sum(phi) / len(phi)
 
 
+def mesh_sparsity_range(path):
+    """(min, max) over the photonic.mesh ops of a printed IR file of the
+    fraction of pruned theta and phi shifters (the mask's first 2K flags of
+    K MZIs, before the output shifters); (0, 0) without masks."""
+    fractions = []
+    for line in open(path):
+        if "photonic.mesh" not in line:
+            continue
+        mzis = len(re.search(r"(?<![a-z_])theta = \[([^\]]*)\]",
+                             line).group(1).split(","))
+        m = re.search(r"(?<![a-z_])mask = \[([^\]]*)\]", line)
+        flags = [v.strip() for v in m.group(1).split(",")][:2 * mzis] if m else []
+        fractions.append(flags.count("false") / len(flags) if flags else 0.0)
+    return min(fractions), max(fractions)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", default="mnist")
@@ -65,9 +84,11 @@ def main():
             variants = [("circular", "layer"), ("wrapped", "layer")]
             if init == "uniform":
                 variants.append(("wrapped", "layer-arm"))
+            variants.append(("wrapped", "global"))
             for criterion, scope in variants:
                 report = os.path.join(work, f"{init}-{criterion}-{scope}.json")
-                opt(trained, os.path.join(work, "pruned.mlir"),
+                pruned = os.path.join(work, "pruned.mlir")
+                opt(trained, pruned,
                     f"photonic-prune-lth{{{knobs} criterion={criterion} "
                     f"scope={scope} report={report}}}", quiet=True)
                 lth = json.load(open(report))["lth"]
@@ -75,7 +96,7 @@ def main():
                 base = lth["rounds"][0]
                 label = criterion + ("" if scope == "layer" else f", {scope}")
                 rows.append((init, label, theta0, phi0, base, best,
-                             lth["stop"]))
+                             lth["stop"], mesh_sparsity_range(pruned)))
                 print(f"{init} + {label}: ticket round {best['round']}, "
                       f"sparsity {100 * best['sparsity']:.1f} %", flush=True)
     with open(out, "w") as f:
@@ -88,14 +109,15 @@ def main():
                 "validation (the pass's rule, 5 points); test accuracy "
                 "reported only.\n\n"
                 "| initial phases | criterion | mean θ₀ (rad) | mean φ₀ (rad) "
-                "| ticket round | sparsity % | θ % | φ % | validation % | test % "
-                "| test loss (pts) | stop |\n"
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
-        for init, criterion, t0, p0, base, best, stop in rows:
+                "| ticket round | sparsity % | θ % | φ % | per-mesh sparsity % "
+                "| validation % | test % | test loss (pts) | stop |\n"
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+        for init, criterion, t0, p0, base, best, stop, (lo, hi) in rows:
             f.write(f"| {init} | {criterion} | {t0:.2f} | {p0:.2f} | "
                     f"{best['round']} | {100 * best['sparsity']:.1f} | "
                     f"{100 * best['theta_sparsity']:.1f} | "
                     f"{100 * best['phi_sparsity']:.1f} | "
+                    f"{100 * lo:.1f} to {100 * hi:.1f} | "
                     f"{100 * best['accuracy']:.2f} | "
                     f"{100 * best['test_accuracy']:.2f} | "
                     f"{100 * (base['test_accuracy'] - best['test_accuracy']):.2f}"
