@@ -75,30 +75,20 @@ static std::optional<std::string> decodeHexPhases(StringRef text,
            "in a hex phase list, got " +
            std::to_string(text.size()) + " digits";
   out.reserve(text.size() / 16);
-  const unsigned char *digits =
-      reinterpret_cast<const unsigned char *>(text.data());
   for (size_t value = 0, count = text.size() / 16; value < count; ++value) {
     uint64_t bits = 0;
-    for (unsigned byte = 0; byte < 8; ++byte) {
-      unsigned pair = 0;
-      for (unsigned half = 0; half < 2; ++half) {
-        size_t at = value * 16 + byte * 2 + half;
-        unsigned char c = digits[at];
-        unsigned nibble;
-        if (c >= '0' && c <= '9')
-          nibble = c - '0';
-        else if (c >= 'a' && c <= 'f')
-          nibble = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-          nibble = c - 'A' + 10;
-        else
-          return "expects only hex digits in a hex phase list, got " +
-                 (llvm::isPrint(c) ? "'" + std::string(1, c) + "'"
-                                   : "byte 0x" + llvm::utohexstr(c, false, 2)) +
-                 " at digit " + std::to_string(at + 1) + " after 0x";
-        pair = pair << 4 | nibble;
-      }
-      bits |= static_cast<uint64_t>(pair) << (8 * byte);
+    for (unsigned digit = 0; digit < 16; ++digit) {
+      size_t at = value * 16 + digit;
+      unsigned char c = text[at];
+      unsigned nibble = llvm::hexDigitValue(c);
+      if (nibble == ~0U)
+        return "expects only hex digits in a hex phase list, got " +
+               (llvm::isPrint(c) ? "'" + std::string(1, c) + "'"
+                                 : "byte 0x" + llvm::utohexstr(c, false, 2)) +
+               " at digit " + std::to_string(at + 1) + " after 0x";
+      // Byte b (least significant first) is digits 2b (high) and 2b + 1.
+      unsigned shift = 8 * (digit / 2) + (digit % 2 == 0 ? 4 : 0);
+      bits |= static_cast<uint64_t>(nibble) << shift;
     }
     out.push_back(llvm::bit_cast<double>(bits));
   }
