@@ -17,6 +17,7 @@ import csv
 import glob
 import json
 import os
+import re
 import statistics
 import sys
 
@@ -154,7 +155,9 @@ def szo_queries(csv_path, out):
     p = 0 runs and the full zeroth-order run (not p = 1, not the
     learning-rate trials, whose labels have a comma)."""
     rows = _rows(csv_path)
-    chip = os.path.basename(csv_path)[:-len(".csv")].split("-", 3)[3]
+    # szo-scd-<dataset>-<chip>.csv; data sets and chips may contain '-'.
+    stem = os.path.basename(csv_path)[:-len(".csv")]
+    chip = re.sub(r"^szo-scd-(fashion-mnist|mnist)-", "", stem)
     runs = {label: rs for label, rs in _groups(rows, "run").items()
             if "," not in label and not label.endswith("p=1")}
     series = [{"label": label,

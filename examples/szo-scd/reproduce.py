@@ -32,6 +32,7 @@ active_power_mw, accuracies as fractions; default DIR: docs/results).
 import argparse
 import csv
 import json
+import math
 import os
 import shutil
 import sys
@@ -65,7 +66,7 @@ STEP = "delta=0.02 decay=0.985"
 # (2π/256 rad, no decay; ours): the paper's δ = 0.02 is 0.8 of a code and
 # decays below it, so most of its trial steps leave the programmed code
 # unchanged.
-CODE_STEP = f"delta={2 * 3.141592653589793 / 256:.10f} decay=1"
+CODE_STEP = f"delta={2 * math.pi / 256:.10f} decay=1"
 SCHEDULE = ("dataset=mnist batch-size=32 s=0.1 "
             "tune-sigma=true seed=0 noise-seed=0 epochs=100000")
 ZO_RATES = ["0.1", "0.03", "0.01"]
