@@ -73,6 +73,8 @@ template <typename T> void BM_MeshForward(benchmark::State &state) {
     benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(state.iterations() * kBatch);
+  state.counters["chains"] =
+      static_cast<double>(prepared.chainBegin.size() - 1);
 }
 BENCHMARK(BM_MeshForward<double>)->Name("MeshForward/double")->Arg(64)
     ->Unit(benchmark::kMicrosecond);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace photon::runtime;
 using namespace photon::runtime::test;
 
@@ -126,6 +128,46 @@ TEST(Mesh, ApplyMeshLargeModesUsesHeapScratch) {
   Eigen::MatrixXcd y = x;
   applyMesh(mesh, y);
   EXPECT_LT(maxAbsDiff(y, meshMatrix(mesh) * x), 1e-12);
+}
+
+TEST(Mesh, ApplyMeshWithBarCrossAndBalancedMzis) {
+  // θ = 0 (cross), θ = π (bar) and θ = π/2 (|sin| = |cos|) make one of an
+  // MZI's coefficients exactly 0 or the two equal: the prepared form must
+  // never divide by the zero one.
+  const int n = 12;
+  Mesh mesh = randomMesh(Topology::Clements, n, 21);
+  const double special[] = {0.0, kPi, 0.5 * kPi, kTwoPi, 1.5 * kPi};
+  for (size_t k = 0; k < mesh.theta.size(); ++k)
+    if (k % 2 == 0)
+      mesh.theta[k] = special[(k / 2) % 5];
+  Eigen::MatrixXcd x = randomComplex(n, 11, 22);
+  Eigen::MatrixXcd y = x;
+  applyMesh(mesh, y);
+  EXPECT_LT(maxAbsDiff(y, meshMatrix(mesh) * x), 1e-13);
+  Eigen::MatrixXcf yf = x.cast<std::complex<float>>();
+  applyMesh(mesh, yf);
+  EXPECT_LT(maxAbsDiff(yf.cast<Complex>(), meshMatrix(mesh) * x), 1e-5);
+}
+
+TEST(Mesh, DeepMeshRenormalisesPendingFactorsInFloat) {
+  // 300 modes: each field passes ~300 MZIs, each shrinking its pending
+  // factor by |cos(θ/2)| (about a halving on average), so the factors pass
+  // 2^-40 many times; without the rescales the float kernel's stored values
+  // would overflow (2^128).
+  const int n = 300;
+  Mesh mesh = randomMesh(Topology::Clements, n, 23);
+  PreparedMesh prepared = prepareMesh(mesh);
+  EXPECT_GT(std::count(prepared.rescale.begin(), prepared.rescale.end(), 1),
+            n);
+  Eigen::MatrixXcd x = randomComplex(n, 5, 24);
+  Eigen::MatrixXcd expected = meshMatrix(mesh) * x;
+  Eigen::MatrixXcf yf = x.cast<std::complex<float>>();
+  applyMesh(prepared, yf);
+  EXPECT_TRUE(yf.allFinite());
+  EXPECT_LT(maxAbsDiff(yf.cast<Complex>(), expected), 2e-4);
+  Eigen::MatrixXcd y = x;
+  applyMesh(prepared, y);
+  EXPECT_LT(maxAbsDiff(y, expected), 1e-11);
 }
 
 TEST(Mesh, EmptyBatch) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <cstring>
 #include <vector>
 
 namespace photon::runtime {
@@ -45,38 +46,92 @@ Eigen::MatrixXcd meshMatrix(const Mesh &mesh) {
   return u;
 }
 
+namespace {
+
+/// The order the kernel runs the MZIs in: by diagonal (column − mode), each
+/// diagonal by column, so that chains of MZIs on (m, m+1), (m+1, m+2), ...
+/// are consecutive. Used only if every mode still sees its MZIs in layout
+/// order (true for Clements and Reck); otherwise the layout order itself.
+std::vector<int> runOrder(const std::vector<MziSite> &sites, int modes) {
+  const int count = static_cast<int>(sites.size());
+  std::vector<int> order(count);
+  for (int k = 0; k < count; ++k)
+    order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](int i, int j) {
+    const int di = sites[i].column - sites[i].mode;
+    const int dj = sites[j].column - sites[j].mode;
+    return di != dj ? di < dj : sites[i].column < sites[j].column;
+  });
+  // Each mode's MZIs must keep their layout order (layout index increasing).
+  std::vector<int> last(modes, -1);
+  for (int k : order) {
+    const int m = sites[k].mode;
+    if (last[m] > k || last[m + 1] > k) {
+      for (int i = 0; i < count; ++i)
+        order[i] = i;
+      return order;
+    }
+    last[m] = last[m + 1] = k;
+  }
+  return order;
+}
+
+} // namespace
+
 PreparedMesh prepareMesh(const Mesh &mesh) {
   const int n = mesh.modes;
   const int count = mesh.mziCount();
   PreparedMesh p;
   p.modes = n;
   p.mode.resize(count);
-  p.sinHalf.resize(count);
-  p.cosHalf.resize(count);
-  p.phaseRe.resize(count);
-  p.phaseIm.resize(count);
-  // pending[m]: the phase the true field on mode m carries relative to the
-  // field the kernel tracks (true = pending ∘ tracked).
+  p.aRe.resize(count);
+  p.aIm.resize(count);
+  p.bRe.resize(count);
+  p.bIm.resize(count);
+  p.rescale.assign(count, 0);
+  p.rescaleTop.assign(count, 1.0);
+  p.rescaleBottom.assign(count, 1.0);
+  // The true field on mode m is pending[m] · (the stored samples of mode m).
   std::vector<Complex> pending(n, Complex(1.0, 0.0));
-  std::vector<MziSite> sites = meshLayout(mesh.topology, n);
+  // Renormalise a pending factor whose modulus has dropped below 2^-40;
+  // returns the real factor the stored samples are multiplied by.
+  auto renormalise = [](Complex &q) {
+    const double r = std::abs(q);
+    if (r >= 0x1p-40)
+      return 1.0;
+    q /= r;
+    return r;
+  };
+  const std::vector<MziSite> sites = meshLayout(mesh.topology, n);
   assert(static_cast<int>(sites.size()) == count);
-  for (int k = 0; k < count; ++k) {
+  const std::vector<int> order = runOrder(sites, n);
+  for (int j = 0; j < count; ++j) {
+    const int k = order[j];
     const int m = sites[k].mode;
+    if (j == 0 || m != p.mode[j - 1] + 1)
+      p.chainBegin.push_back(j);
+    p.mode[j] = m;
     const double s = std::sin(0.5 * mesh.theta[k]);
-    const double c = std::cos(0.5 * mesh.theta[k]);
-    // M · diag(p0, p1) = g·p1 · R · diag(e^{iφ}·p0/p1, 1).
+    double c = std::cos(0.5 * mesh.theta[k]);
+    if (std::abs(c) < 1e-20)
+      c = std::copysign(1e-20, c);
+    const Complex g(-s, c), e = std::polar(1.0, mesh.phi[k]);
     const Complex p0 = pending[m], p1 = pending[m + 1];
-    const Complex w = std::polar(1.0, mesh.phi[k]) * p0 * std::conj(p1);
-    const Complex g(-s, c);
-    Complex out = g * p1;
-    out /= std::abs(out); // keep the pending phases of unit modulus
-    pending[m] = pending[m + 1] = out;
-    p.mode[k] = m;
-    p.sinHalf[k] = s;
-    p.cosHalf[k] = c;
-    p.phaseRe[k] = w.real();
-    p.phaseIm[k] = w.imag();
+    // top = tx·x + ty·y, bottom = bx·x + by·y on the stored inputs x, y.
+    const Complex tx = g * s * e * p0, ty = g * c * p1;
+    const Complex bx = g * c * e * p0, by = -g * s * p1;
+    const Complex a = tx / ty, b = by / bx;
+    p.aRe[j] = a.real();
+    p.aIm[j] = a.imag();
+    p.bRe[j] = b.real();
+    p.bIm[j] = b.imag();
+    pending[m] = ty;
+    pending[m + 1] = bx;
+    p.rescaleTop[j] = renormalise(pending[m]);
+    p.rescaleBottom[j] = renormalise(pending[m + 1]);
+    p.rescale[j] = p.rescaleTop[j] != 1.0 || p.rescaleBottom[j] != 1.0;
   }
+  p.chainBegin.push_back(count);
   p.outRe.resize(n);
   p.outIm.resize(n);
   for (int m = 0; m < n; ++m) {
@@ -87,10 +142,12 @@ PreparedMesh prepareMesh(const Mesh &mesh) {
   auto toFloat = [](const std::vector<double> &v) {
     return std::vector<float>(v.begin(), v.end());
   };
-  p.sinHalfF = toFloat(p.sinHalf);
-  p.cosHalfF = toFloat(p.cosHalf);
-  p.phaseReF = toFloat(p.phaseRe);
-  p.phaseImF = toFloat(p.phaseIm);
+  p.aReF = toFloat(p.aRe);
+  p.aImF = toFloat(p.aIm);
+  p.bReF = toFloat(p.bRe);
+  p.bImF = toFloat(p.bIm);
+  p.rescaleTopF = toFloat(p.rescaleTop);
+  p.rescaleBottomF = toFloat(p.rescaleBottom);
   p.outReF = toFloat(p.outRe);
   p.outImF = toFloat(p.outIm);
   return p;
@@ -99,45 +156,121 @@ PreparedMesh prepareMesh(const Mesh &mesh) {
 namespace {
 
 template <typename T> struct Coefficients {
-  const T *sinHalf, *cosHalf, *phaseRe, *phaseIm, *outRe, *outIm;
+  const T *aRe, *aIm, *bRe, *bIm, *rescaleTop, *rescaleBottom, *outRe,
+      *outIm;
 };
 
 Coefficients<double> coefficients(const PreparedMesh &p, double) {
-  return {p.sinHalf.data(), p.cosHalf.data(), p.phaseRe.data(),
-          p.phaseIm.data(), p.outRe.data(),   p.outIm.data()};
+  return {p.aRe.data(),        p.aIm.data(),           p.bRe.data(),
+          p.bIm.data(),        p.rescaleTop.data(),    p.rescaleBottom.data(),
+          p.outRe.data(),      p.outIm.data()};
 }
 Coefficients<float> coefficients(const PreparedMesh &p, float) {
-  return {p.sinHalfF.data(), p.cosHalfF.data(), p.phaseReF.data(),
-          p.phaseImF.data(), p.outReF.data(),   p.outImF.data()};
+  return {p.aReF.data(),       p.aImF.data(),          p.bReF.data(),
+          p.bImF.data(),       p.rescaleTopF.data(),   p.rescaleBottomF.data(),
+          p.outReF.data(),     p.outImF.data()};
 }
 
-/// Samples processed together: one 64-byte vector of each re/im part.
-template <typename T> constexpr int kLanes = 64 / sizeof(T);
+/// The widest vector registers the build targets, and how many of them hold
+/// a mode's real (and imaginary) samples in a block: a chain carries one
+/// mode and reads another, so AVX-512's 32 registers take 4 per part and
+/// SSE2's or AVX2's 16 take 2.
+#if defined(__AVX512F__)
+constexpr int kVecBytes = 64, kParts = 4;
+#elif defined(__AVX__)
+constexpr int kVecBytes = 32, kParts = 2;
+#else
+constexpr int kVecBytes = 16, kParts = 2;
+#endif
 
-/// Applies every MZI to a block of kLanes samples held in `scratch`, laid out
-/// per mode as [re × kLanes, im × kLanes]; the lane loops vectorise.
+/// One vector register of T (GCC/Clang vector extension). Concrete
+/// typedefs: GCC drops the attribute from an alias template.
+typedef double VecD __attribute__((vector_size(kVecBytes)));
+typedef float VecF __attribute__((vector_size(kVecBytes)));
+template <typename T> struct VecOf;
+template <> struct VecOf<double> { using type = VecD; };
+template <> struct VecOf<float> { using type = VecF; };
+template <typename T> using Vec = typename VecOf<T>::type;
+static_assert(sizeof(Vec<double>) == kVecBytes &&
+              sizeof(Vec<float>) == kVecBytes);
+
+/// Samples per block: kParts vectors of each re/im part, so each MZI's
+/// coefficient loads serve kLanes samples.
+template <typename T> constexpr int kVec = kVecBytes / sizeof(T);
+template <typename T> constexpr int kLanes = kParts * kVec<T>;
+
+/// One mode's samples of a block, in registers.
+template <typename T> struct Lanes {
+  Vec<T> re[kParts], im[kParts];
+};
+
+template <typename T> inline Vec<T> load(const T *p) {
+  Vec<T> v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+template <typename T> inline void store(T *p, const Vec<T> &v) {
+  std::memcpy(p, &v, sizeof v);
+}
+/// A mode's slot in the scratch block: [re × kLanes, im × kLanes].
+template <typename T> inline Lanes<T> loadMode(const T *slot) {
+  Lanes<T> z;
+  for (int i = 0; i < kParts; ++i) {
+    z.re[i] = load(slot + i * kVec<T>);
+    z.im[i] = load(slot + kLanes<T> + i * kVec<T>);
+  }
+  return z;
+}
+template <typename T> inline void storeMode(T *slot, const Lanes<T> &z) {
+  for (int i = 0; i < kParts; ++i) {
+    store<T>(slot + i * kVec<T>, z.re[i]);
+    store<T>(slot + kLanes<T> + i * kVec<T>, z.im[i]);
+  }
+}
+/// u + (cr + i·ci)·v, two fused multiply-adds per vector.
+template <typename T>
+inline Lanes<T> addScaled(const Lanes<T> &u, T cr, T ci, const Lanes<T> &v) {
+  Lanes<T> z;
+  for (int i = 0; i < kParts; ++i) {
+    z.re[i] = u.re[i] + cr * v.re[i] - ci * v.im[i];
+    z.im[i] = u.im[i] + cr * v.im[i] + ci * v.re[i];
+  }
+  return z;
+}
+template <typename T> inline Lanes<T> scaled(const Lanes<T> &u, T f) {
+  Lanes<T> z;
+  for (int i = 0; i < kParts; ++i) {
+    z.re[i] = f * u.re[i];
+    z.im[i] = f * u.im[i];
+  }
+  return z;
+}
+
+/// Applies every MZI to a block of kLanes samples held in `scratch`, one
+/// slot per mode. Along a chain the bottom output stays in registers as
+/// the next MZI's upper input.
 template <typename T>
 void applyBlock(const PreparedMesh &p, const Coefficients<T> &k,
                 T *__restrict scratch) {
   constexpr int L = kLanes<T>;
-  const int count = static_cast<int>(p.mode.size());
-  const int *modes = p.mode.data();
-  for (int j = 0; j < count; ++j) {
-    T *__restrict r0 = scratch + 2 * L * modes[j];
-    T *__restrict i0 = r0 + L;
-    T *__restrict r1 = r0 + 2 * L;
-    T *__restrict i1 = r0 + 3 * L;
-    const T s = k.sinHalf[j], c = k.cosHalf[j];
-    const T wr = k.phaseRe[j], wi = k.phaseIm[j];
-    for (int l = 0; l < L; ++l) {
-      const T ur = wr * r0[l] - wi * i0[l];
-      const T ui = wr * i0[l] + wi * r0[l];
-      const T vr = r1[l], vi = i1[l];
-      r0[l] = s * ur + c * vr;
-      i0[l] = s * ui + c * vi;
-      r1[l] = c * ur - s * vr;
-      i1[l] = c * ui - s * vi;
+  const int *mode = p.mode.data();
+  const unsigned char *rescale = p.rescale.data();
+  const int chains = static_cast<int>(p.chainBegin.size()) - 1;
+  for (int c = 0; c < chains; ++c) {
+    const int begin = p.chainBegin[c], end = p.chainBegin[c + 1];
+    Lanes<T> x = loadMode(scratch + 2 * L * mode[begin]);
+    for (int j = begin; j < end; ++j) {
+      T *top = scratch + 2 * L * mode[j];
+      const Lanes<T> y = loadMode(top + 2 * L);
+      Lanes<T> upper = addScaled(y, k.aRe[j], k.aIm[j], x);
+      x = addScaled(x, k.bRe[j], k.bIm[j], y);
+      if (rescale[j]) {
+        upper = scaled(upper, k.rescaleTop[j]);
+        x = scaled(x, k.rescaleBottom[j]);
+      }
+      storeMode(top, upper);
     }
+    storeMode(scratch + 2 * L * (mode[end - 1] + 1), x);
   }
 }
 
@@ -147,7 +280,9 @@ void applyPrepared(const PreparedMesh &p,
                                             Eigen::Dynamic>>
                        fields) {
   constexpr int L = kLanes<T>;
-  constexpr int kStackModes = 512;
+  // Scratch on the stack up to 64 KiB and 256 modes, else on the heap.
+  constexpr int kStackModes =
+      std::min<int>(256, 64 * 1024 / (2 * L * sizeof(T)));
   const int n = p.modes;
   assert(fields.rows() == n);
   if (n == 0 || fields.cols() == 0)

@@ -53,26 +53,46 @@ Eigen::MatrixXcd meshMatrix(const Mesh &mesh);
 void applyMesh(const Mesh &mesh, Eigen::Ref<Eigen::MatrixXcd> fields);
 void applyMesh(const Mesh &mesh, Eigen::Ref<Eigen::MatrixXcf> fields);
 
-/// A mesh compiled for fast batched application. Every MZI is rewritten as
-/// M(θ, φ) = g · R(θ) · diag(e^{iφ}, 1) with the real rotation
-/// R = [[sin(θ/2), cos(θ/2)], [cos(θ/2), -sin(θ/2)]] and the scalar
-/// g = i·e^{iθ/2}; the scalars and the phase screen D are pushed to the
-/// outputs, so each MZI costs one complex phase and one real rotation
-/// (18 flops per sample instead of 28) and the outputs one phase per mode.
+/// A mesh compiled for fast batched application (Photon's own scheme).
+/// Every MZI is M(θ, φ) = g · R(θ) · diag(e^{iφ}, 1) with the real rotation
+/// R = [[sin(θ/2), cos(θ/2)], [cos(θ/2), -sin(θ/2)]] and g = i·e^{iθ/2}.
+/// The kernel keeps each mode's field as pending · stored, where the
+/// complex pending factor is a per-mode scalar known at preparation time.
+/// Dividing the top output row by its coefficient on the lower input and the
+/// bottom row by its coefficient on the upper input (both g·cos(θ/2) times
+/// a pending factor; the pending factors absorb the divisors) leaves every
+/// MZI as
+///     top = a·x + y,   bottom = x + b·y
+/// on its stored inputs x (upper) and y (lower): 8 real multiply-adds per
+/// sample, against 12 for the phase-then-rotation form and 16 for a plain
+/// 2 x 2 complex product. cos(θ/2) is floored at 1e-20 in magnitude (a
+/// change far below rounding). Pending factors shrink by |cos(θ/2)| per MZI;
+/// one whose modulus drops below 2^-40 is renormalised by a real rescale of
+/// that output, so stored values stay far from float overflow.
+///
+/// The MZIs are run in chains: consecutive MZIs on modes (m, m+1) and
+/// (m+1, m+2) (a diagonal of the Clements or Reck layout) hand the bottom
+/// output of one to the next in registers, so each MZI loads one input and
+/// stores one output instead of two of each.
 struct PreparedMesh {
   int modes = 0;
-  std::vector<int> mode;               ///< Top mode of each MZI.
-  std::vector<double> sinHalf, cosHalf; ///< sin(θ/2), cos(θ/2).
-  std::vector<double> phaseRe, phaseIm; ///< The input phase w of each MZI.
-  std::vector<double> outRe, outIm;     ///< The output phase per mode.
+  std::vector<int> mode;               ///< Per MZI, in run order: top mode.
+  std::vector<int> chainBegin;         ///< First MZI of each chain, then the count.
+  std::vector<double> aRe, aIm, bRe, bIm; ///< Per MZI: a and b.
+  /// Per MZI: whether an output is rescaled, and the factors (1 if not).
+  std::vector<unsigned char> rescale;
+  std::vector<double> rescaleTop, rescaleBottom;
+  std::vector<double> outRe, outIm;    ///< Per mode: output phase · pending.
   /// The same coefficients rounded to float, for the float kernel.
-  std::vector<float> sinHalfF, cosHalfF, phaseReF, phaseImF, outReF, outImF;
+  std::vector<float> aReF, aImF, bReF, bImF, rescaleTopF, rescaleBottomF,
+      outReF, outImF;
 };
 
 PreparedMesh prepareMesh(const Mesh &mesh);
 
-/// As applyMesh(Mesh, ...); allocation-free for meshes of up to 512 modes
-/// (larger ones allocate one O(N) scratch buffer per call).
+/// As applyMesh(Mesh, ...); allocation-free for meshes of up to 128 modes
+/// (up to 256 in builds without AVX-512; larger ones allocate one O(N)
+/// scratch buffer per call).
 void applyMesh(const PreparedMesh &mesh, Eigen::Ref<Eigen::MatrixXcd> fields);
 void applyMesh(const PreparedMesh &mesh, Eigen::Ref<Eigen::MatrixXcf> fields);
 
