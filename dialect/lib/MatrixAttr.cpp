@@ -3,7 +3,9 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <cassert>
 #include <complex>
+#include <cstring>
 
 using namespace mlir;
 
@@ -19,11 +21,20 @@ template <typename T>
 static Eigen::MatrixXcd copyValues(DenseElementsAttr dense, int64_t rows,
                                    int64_t cols) {
   Eigen::MatrixXcd matrix(rows, cols);
-  int64_t index = 0;
-  for (T value : dense.getValues<T>()) {
-    matrix(index / cols, index % cols) = std::complex<double>(value);
-    ++index;
+  if (dense.isSplat()) {
+    matrix.setConstant(std::complex<double>(dense.getSplatValue<T>()));
+    return matrix;
   }
+  // The raw buffer holds the row-major values in host order, packed (f32,
+  // f64 and their complex forms); view it in place rather than decode each
+  // element through the attribute's iterator.
+  ArrayRef<char> raw = dense.getRawData();
+  assert(raw.size() == static_cast<size_t>(rows * cols) * sizeof(T));
+  using RowMajor =
+      Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  RowMajor values(rows, cols);
+  std::memcpy(values.data(), raw.data(), raw.size());
+  matrix = values.template cast<std::complex<double>>();
   return matrix;
 }
 

@@ -9,6 +9,7 @@
 #include "photon/Runtime/PhaseInit.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Threading.h"
 
 namespace photon {
 #define GEN_PASS_DEF_DECOMPOSEUNITARY
@@ -39,11 +40,18 @@ struct DecomposeUnitaryPass
           << "' (expected auto, uniform or decompose)";
       return signalPassFailure();
     }
-    getOperation().walk([&](UnitaryOp op) {
+    // The meshes are computed in parallel (the decompositions are the cost
+    // and independent; MLIR's threading settings apply), then the ops are
+    // replaced in program order.
+    SmallVector<UnitaryOp> ops;
+    getOperation().walk([&](UnitaryOp op) { ops.push_back(op); });
+    std::vector<runtime::Mesh> meshes(ops.size());
+    std::vector<char> uniformMesh(ops.size(), 0);
+    mlir::parallelFor(&getContext(), 0, ops.size(), [&](size_t i) {
+      UnitaryOp op = ops[i];
       std::optional<int64_t> initSeed = op.getInitSeed();
       bool uniform = *init == runtime::PhaseInit::Uniform ||
                      (*init == runtime::PhaseInit::Auto && initSeed);
-      runtime::Mesh mesh;
       if (uniform) {
         int modes = static_cast<int>(
             llvm::cast<FieldType>(op.getInput().getType()).getModes());
@@ -52,13 +60,17 @@ struct DecomposeUnitaryPass
              static_cast<uint64_t>(phaseSeed),
              static_cast<uint64_t>(op.getLayer().value_or(-1)),
              op.getFactor() == std::optional<StringRef>("U") ? 1u : 0u});
-        mesh = runtime::uniformPhaseMesh(*parsed, modes, seed);
-        ++numUniform;
+        meshes[i] = runtime::uniformPhaseMesh(*parsed, modes, seed);
+        uniformMesh[i] = 1;
       } else {
         // The verifier guarantees a readable, unitary, square matrix.
         Eigen::MatrixXcd u = *readMatrix(op.getMatrix());
-        mesh = runtime::decomposeUnitary(*parsed, u);
+        meshes[i] = runtime::decomposeUnitary(*parsed, u);
       }
+    });
+    for (auto [op, mesh, uniform] : llvm::zip(ops, meshes, uniformMesh)) {
+      if (uniform)
+        ++numUniform;
       OpBuilder builder(op);
       MeshOp meshOp = createMesh(builder, op.getLoc(), op.getInput(), mesh,
                                  op.getLayerAttr(), op.getFactorAttr());
@@ -66,7 +78,7 @@ struct DecomposeUnitaryPass
       op.erase();
       ++numMeshes;
       numMzis += mesh.mziCount();
-    });
+    }
   }
 };
 

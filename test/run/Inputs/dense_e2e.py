@@ -18,13 +18,17 @@ import math
 import os
 import random
 import re
+import struct
 import shutil
 import subprocess
 import sys
 import zlib
 
 SHAPES = [(1, 1), (3, 5), (5, 3), (10, 16), (16, 10), (16, 16), (64, 64)]
-KINDS = ["real", "complex"]
+# "-f32": weights stored as f32 / complex<f32> (rounded here first, so W is
+# exactly what the attribute holds); "real-splat": every entry the same
+# value, written as a splat attribute.
+KINDS = ["real", "complex", "real-f32", "complex-f32", "real-splat"]
 TOPOLOGIES = ["clements", "reck"]
 SAMPLES = 3
 TOL = 1e-10
@@ -44,33 +48,48 @@ def fmt_real(v):
     return "%.17e" % v
 
 
+def to_f32(v):
+    return struct.unpack("<f", struct.pack("<f", v))[0]
+
+
 def gen_weights(rng, m, n, kind):
-    if kind == "real":
-        return [[complex(rng.gauss(0.0, 1.0)) for _ in range(n)]
-                for _ in range(m)]
-    s = 1.0 / math.sqrt(2.0)
-    return [[complex(rng.gauss(0.0, s), rng.gauss(0.0, s)) for _ in range(n)]
-            for _ in range(m)]
+    if kind.startswith("real"):
+        w = [[complex(rng.gauss(0.0, 1.0)) for _ in range(n)]
+             for _ in range(m)]
+    else:
+        s = 1.0 / math.sqrt(2.0)
+        w = [[complex(rng.gauss(0.0, s), rng.gauss(0.0, s)) for _ in range(n)]
+             for _ in range(m)]
+    if kind.endswith("-f32"):
+        w = [[complex(to_f32(z.real), to_f32(z.imag)) for z in row]
+             for row in w]
+    if kind.endswith("-splat"):
+        w = [[w[0][0] for _ in range(n)] for _ in range(m)]
+    return w
 
 
 def gen_input(rng, n, kind):
-    if kind == "real":
+    if kind.startswith("real"):
         return [complex(rng.gauss(0.0, 1.0)) for _ in range(n)]
     return [complex(rng.gauss(0.0, 1.0), rng.gauss(0.0, 1.0))
             for _ in range(n)]
 
 
 def write_mlir(path, w, m, n, kind):
-    if kind == "real":
+    width = "f32" if kind.endswith("-f32") else "f64"
+    if kind.startswith("real"):
         rows = ["[" + ", ".join(fmt_real(z.real) for z in row) + "]"
                 for row in w]
-        ety = "f64"
+        ety = width
     else:
         rows = ["[" + ", ".join("(%s, %s)" % (fmt_real(z.real),
                                               fmt_real(z.imag))
                                 for z in row) + "]" for row in w]
-        ety = "complex<f64>"
+        ety = "complex<%s>" % width
     attr = "dense<[%s]> : tensor<%dx%dx%s>" % (", ".join(rows), m, n, ety)
+    if kind.endswith("-splat"):
+        attr = "dense<%s> : tensor<%dx%dx%s>" % (fmt_real(w[0][0].real), m, n,
+                                                 ety)
     text = (
         "func.func @layer(%%x: !photonic.field<%d>) -> !photonic.field<%d> {\n"
         "  %%y = photonic.dense %%x weights(%s) : !photonic.field<%d> -> "
@@ -85,7 +104,7 @@ def write_inputs(path, xs, kind):
     with open(path, "w") as f:
         f.write("# %d samples\n" % len(xs))
         for x in xs:
-            if kind == "real":
+            if kind.startswith("real"):
                 f.write(" ".join("%.17g" % z.real for z in x) + "\n")
             else:
                 f.write(" ".join("%.17g%+.17gj" % (z.real, z.imag)
