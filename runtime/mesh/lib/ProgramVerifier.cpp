@@ -8,14 +8,10 @@
 
 #include "ProgramDetail.h"
 
-#include "photon/Runtime/BoundedJson.h"
 #include "photon/Runtime/Convention.h"
 #include "photon/Runtime/Limits.h"
 
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,9 +19,7 @@
 #include <string>
 
 using llvm::Error;
-using llvm::Expected;
 using llvm::StringRef;
-namespace json = llvm::json;
 
 namespace photon::runtime {
 
