@@ -37,8 +37,12 @@ inline double laneSum(const double *t) {
 // Plans: the precomputed coefficients of each layer
 //===----------------------------------------------------------------------===//
 
-/// A mesh in the phase-tracked form of PreparedMesh (Mesh.h): MZI k is
-/// g_k·R(θ_k)·diag(w_k, 1) with the scalars g pushed to the output phases q.
+/// A mesh in phase-tracked form: MZI k is g_k·R(θ_k)·diag(w_k, 1), with
+/// R real, w_k = e^{iφ_k} times the ratio of the unit-modulus phases its two
+/// inputs carry, and the scalars g pushed to the output phases q. (The
+/// inference kernel, PreparedMesh in Mesh.h, goes further and also folds
+/// moduli into per-mode scalars; this form keeps the unit-modulus phases
+/// the backward pass relies on.)
 struct MeshPlan {
   int layer = 0;
   int modes = 0;

@@ -21,10 +21,10 @@
 //      G_z = M† G_out.
 //    The mesh is walked backwards from its output; each MZI's input is
 //    rebuilt from its output with M⁻¹ = M†, so no intermediate field is
-//    stored. (The kernel works in the phase-tracked frame of PreparedMesh,
-//    where M = g·R(θ)·diag(w, 1) with g = i e^{iθ/2}: the products
-//    conj(G)·field are frame-invariant, and ∂g/∂θ = (i/2) g adds the
-//    (1/2) Re(conj(G)·i·out) term.)
+//    stored. (The kernel works in a phase-tracked frame, MeshPlan in
+//    GradientKernels.h, where M = g·R(θ)·diag(w, 1) with g = i e^{iθ/2}:
+//    the products conj(G)·field are frame-invariant, and ∂g/∂θ = (i/2) g
+//    adds the (1/2) Re(conj(G)·i·out) term.)
 //  - diagonal y_i = β cos(θ_i/2) x_i:
 //      ∂L/∂θ_i = −(β/2) sin(θ_i/2) Re(conj(G_y,i) x_i),
 //      ∂L/∂β = Σ_i cos(θ_i/2) Re(conj(G_y,i) x_i),  G_x,i = β cos(θ_i/2) G_y,i
