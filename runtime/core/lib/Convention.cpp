@@ -11,6 +11,9 @@
 namespace photon::runtime {
 
 double wrapPhase(double phase) {
+  // Most phases are already in range (-0.0 maps to +0.0).
+  if (phase > 0.0 && phase < kTwoPi)
+    return phase;
   // fmod is exact, so only the final shift into [0, 2π) can round.
   double wrapped = std::fmod(phase, kTwoPi);
   if (wrapped < 0.0)

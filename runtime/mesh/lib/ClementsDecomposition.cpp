@@ -47,9 +47,8 @@ Mesh decomposeClements(const Eigen::MatrixXcd &u) {
   for (int i = 0; i < n - 1; ++i) {
     if (i % 2 == 0) {
       // Rows below N-1-j are already 0 in both columns.
-      for (int j = 0; j <= i; ++j)
-        sequence[right++] =
-            detail::nullFromRight(work, n - 1 - j, i - j, n - j);
+      detail::nullChainFromRight(work, i, i + 1, sequence.data() + right);
+      right += static_cast<size_t>(i) + 1;
     } else {
       // Columns left of j are already 0 in both rows.
       detail::nullChainFromLeft(work, n - 2 - i, i + 1,

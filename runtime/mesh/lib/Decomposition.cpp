@@ -1,12 +1,15 @@
 //===- Decomposition.cpp - Shared machinery of the decompositions ---------===//
 //
-// See DecompositionDetail.h for the reduced-MZI formulation and
-// ClementsDecomposition.cpp / ReckDecomposition.cpp for the nulling orders.
+// See DecompositionDetail.h for the reduced-MZI formulation, Nulling.cpp
+// for the nulling steps and ClementsDecomposition.cpp /
+// ReckDecomposition.cpp for their orders.
 //
 //===----------------------------------------------------------------------===//
 #include "photon/Runtime/Decomposition.h"
 
 #include "DecompositionDetail.h"
+
+#include "photon/Runtime/FastAtan2.h"
 
 #include "llvm/Support/ErrorHandling.h"
 
@@ -70,167 +73,11 @@ WorkMatrix::WorkMatrix(const Eigen::MatrixXcd &u)
     }
 }
 
-namespace {
-
-/// |z| without hypot's overflow guards: entries of a unitary are at most 1.
-double modulus(Complex z) {
-  return std::sqrt(z.real() * z.real() + z.imag() * z.imag());
-}
-
-/// x̂ · conj(ŷ) for x̂ = x/|x|, in real arithmetic (no NaN-checking complex
-/// multiplication).
-Complex phaseDifference(Complex x, double nx, Complex y, double ny) {
-  const double scale = 1.0 / (nx * ny);
-  return {(x.real() * y.real() + x.imag() * y.imag()) * scale,
-          (x.imag() * y.real() - x.real() * y.imag()) * scale};
-}
-
-/// The MZI T̃ on rows (mode, mode + 1) with T̃ · [a; b] = [·; 0]:
-/// R · diag(w, 1) · [a; b] = [s·w·a + c·b; c·w·a - s·b], so s = |a|/h,
-/// c = |b|/h, w = b̂/â.
-Reduced reduceLeft(Complex a, Complex b, int mode) {
-  const double na = modulus(a), nb = modulus(b);
-  const double h = std::sqrt(na * na + nb * nb);
-  Reduced t;
-  t.mode = mode;
-  // T̃ · U = U' means U = T̃⁻¹ · U': the factor of U is the inverse.
-  t.inverse = true;
-  if (nb <= kZeroTolerance) {
-    t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
-  } else if (na <= kZeroTolerance) {
-    t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
-  } else {
-    t.s = na / h;
-    t.c = nb / h;
-    t.w = phaseDifference(b, nb, a, na);
-  }
-  return t;
-}
-
-} // namespace
-
-Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd) {
-  const Complex a = u.at(row, col), b = u.at(row, col + 1);
-  const double na = modulus(a), nb = modulus(b);
-  const double h = std::sqrt(na * na + nb * nb);
-  Reduced t;
-  t.mode = col;
-  // U · T̃⁻¹ = U' means U = U' · T̃: the factor of U is T̃ itself.
-  t.inverse = false;
-  // [a, b] · diag(w̄, 1) · R = [w̄·a·s + b·c, w̄·a·c - b·s]; the first is 0 for
-  // s = |b|/h, c = |a|/h, w̄ = -b̂/â (x̂ = x/|x|).
-  if (na <= kZeroTolerance) {
-    t.s = 1.0, t.c = 0.0, t.degenerate = Degenerate::Bar;
-  } else if (nb <= kZeroTolerance) {
-    t.s = 0.0, t.c = 1.0, t.degenerate = Degenerate::Cross;
-  } else {
-    t.s = nb / h;
-    t.c = na / h;
-    t.w = -phaseDifference(a, na, b, nb);
-  }
-  const double s = t.s, c = t.c, wr = t.w.real(), wi = t.w.imag();
-  double *__restrict xr = u.re.data() + u.index(0, col);
-  double *__restrict xi = u.im.data() + u.index(0, col);
-  double *__restrict yr = xr + u.ld;
-  double *__restrict yi = xi + u.ld;
-  for (int i = 0; i < rowEnd; ++i) {
-    // x ← w̄·x, then (x, y) ← (s·x + c·y, c·x - s·y).
-    const double ar = wr * xr[i] + wi * xi[i];
-    const double ai = wr * xi[i] - wi * xr[i];
-    const double br = yr[i], bi = yi[i];
-    xr[i] = s * ar + c * br;
-    xi[i] = s * ai + c * bi;
-    yr[i] = c * ar - s * br;
-    yi[i] = c * ai - s * bi;
-  }
-  u.setZero(row, col);
-  return t;
-}
-
-namespace {
-
-/// The coefficients of a block of row ops: op q is R(s, c) · diag(w, 1) on
-/// rows (q, q + 1) of the block.
-struct ChainBlock {
-  static constexpr int kSize = 8;
-  double s[kSize], c[kSize], wr[kSize], wi[kSize];
-};
-
-/// Applies ops 0..size-1 of `block`, in order, to `lanes` columns `ld`
-/// apart, starting at row 0 of re/im. The row between two ops stays in
-/// registers; the lanes are independent chains side by side.
-template <int lanes>
-void applyChain(const ChainBlock &block, int size, double *__restrict re,
-                double *__restrict im, size_t ld) {
-  double xr[lanes], xi[lanes];
-  for (int l = 0; l < lanes; ++l)
-    xr[l] = re[l * ld], xi[l] = im[l * ld];
-  for (int q = 0; q < size; ++q) {
-    const double s = block.s[q], c = block.c[q];
-    const double wr = block.wr[q], wi = block.wi[q];
-    for (int l = 0; l < lanes; ++l) {
-      const size_t i = l * ld + q;
-      const double ar = wr * xr[l] - wi * xi[l];
-      const double ai = wr * xi[l] + wi * xr[l];
-      const double br = re[i + 1], bi = im[i + 1];
-      re[i] = s * ar + c * br;
-      im[i] = s * ai + c * bi;
-      xr[l] = c * ar - s * br;
-      xi[l] = c * ai - s * bi;
-    }
-  }
-  for (int l = 0; l < lanes; ++l)
-    re[l * ld + size] = xr[l], im[l * ld + size] = xi[l];
-}
-
-} // namespace
-
-void nullChainFromLeft(WorkMatrix &u, int top, int count, Reduced *out) {
-  // Applying op j to all its columns before finding op j + 1 would sweep
-  // two rows with a stride of `ld` per op. Instead a block of consecutive
-  // ops is applied column by column: in one column the ops of the block
-  // touch adjacent rows (one or two cache lines) and the row between two ops
-  // stays in registers. Op j is found in column j, once the block's earlier
-  // ops have been applied to that column.
-  const int n = u.n;
-  const size_t ld = u.ld;
-  ChainBlock block;
-  for (int first = 0; first < count; first += ChainBlock::kSize) {
-    const int size = std::min(ChainBlock::kSize, count - first);
-    auto rows = [&](std::vector<double> &part, int col) {
-      return part.data() + col * ld + top + first;
-    };
-    // Column first + q finds op q, after ops 0..q-1.
-    for (int q = 0; q < size && first + q < n; ++q) {
-      const int col = first + q;
-      double *re = rows(u.re, col), *im = rows(u.im, col);
-      applyChain<1>(block, q, re, im, ld);
-      const Reduced t =
-          reduceLeft({re[q], im[q]}, {re[q + 1], im[q + 1]}, top + first + q);
-      out[first + q] = t;
-      block.s[q] = t.s, block.c[q] = t.c;
-      block.wr[q] = t.w.real(), block.wi[q] = t.w.imag();
-      // Op q on this column: the top row becomes s·w·a + c·b, the bottom 0.
-      const double ar = block.wr[q] * re[q] - block.wi[q] * im[q];
-      const double ai = block.wr[q] * im[q] + block.wi[q] * re[q];
-      re[q] = t.s * ar + t.c * re[q + 1];
-      im[q] = t.s * ai + t.c * im[q + 1];
-      re[q + 1] = im[q + 1] = 0.0;
-    }
-    // The other columns, four at a time.
-    int col = first + size;
-    for (; col + 4 <= n; col += 4)
-      applyChain<4>(block, size, rows(u.re, col), rows(u.im, col), ld);
-    for (; col < n; ++col)
-      applyChain<1>(block, size, rows(u.re, col), rows(u.im, col), ld);
-  }
-}
-
 std::vector<Complex> diagonalPhases(const WorkMatrix &u) {
   std::vector<Complex> d(u.n, Complex(1.0, 0.0));
   for (int i = 0; i < u.n; ++i) {
     Complex z = u.at(i, i);
-    double r = modulus(z);
+    double r = std::abs(z);
     if (r > 0.0)
       d[i] = z / r;
   }
@@ -251,10 +98,19 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
     slot[static_cast<size_t>(sites[k].column) * n + sites[k].mode] =
         static_cast<int>(k);
   std::vector<int> lastColumn(n, -1);
+  // Per MZI in layout order: θ = 2·arg(thetaArg), φ = arg(phiArg).
+  std::vector<Complex> thetaArg(sites.size()), phiArg(sites.size());
 
   // Invariant: X_j ⋯ X_1 = diag(pending) · T_j ⋯ T_1.
   std::vector<Complex> pending(n, Complex(1.0, 0.0));
-  auto normalized = [](Complex z) { return z / std::abs(z); };
+  // Every factor has unit modulus up to rounding, so |z|² = 1 + δ with δ a
+  // few ulps, and 1/|z| = 1 - δ/2 + O(δ²): one Newton step instead of a
+  // square root and a division (this loop is one long dependency chain).
+  auto normalized = [](Complex z) {
+    const double scale =
+        1.5 - 0.5 * (z.real() * z.real() + z.imag() * z.imag());
+    return Complex(z.real() * scale, z.imag() * scale);
+  };
   for (size_t idx = 0; idx <= sequence.size(); ++idx) {
     if (idx == diagonalAfter)
       for (int i = 0; i < n; ++i)
@@ -278,16 +134,15 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
       e0 = std::conj(t.w) * p1 * gInv;
       e1 = p1 * gInv;
     }
-    double phi = std::arg(x);
     // Canonical φ = 0 for the bar and cross states, whose external phase can
     // be moved to the outputs: M(π, φ) = diag(e^{iφ}, 1)·M(π, 0) and
     // M(0, φ) = diag(1, e^{iφ})·M(0, 0).
     if (t.degenerate == Degenerate::Bar) {
       e0 *= x;
-      phi = 0.0;
+      x = 1.0;
     } else if (t.degenerate == Degenerate::Cross) {
       e1 *= x;
-      phi = 0.0;
+      x = 1.0;
     }
     pending[m] = normalized(e0);
     pending[m + 1] = normalized(e1);
@@ -302,8 +157,15 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
       llvm::report_fatal_error("photon: decomposition sequence does not match "
                                "the mesh layout");
     slot[static_cast<size_t>(column) * n + m] = -2; // filled
-    mesh.theta[k] = wrapPhase(2.0 * std::atan2(t.s, t.c));
-    mesh.phi[k] = wrapPhase(phi);
+    thetaArg[k] = Complex(t.c, t.s);
+    phiArg[k] = x;
+  }
+  // The angles in a loop of their own: its iterations are independent, so
+  // they overlap, where the loop above waits on `pending`.
+  for (size_t k = 0; k < sites.size(); ++k) {
+    mesh.theta[k] = wrapPhase(2.0 * fastAtan2(thetaArg[k].imag(),
+                                              thetaArg[k].real()));
+    mesh.phi[k] = wrapPhase(fastAtan2(phiArg[k].imag(), phiArg[k].real()));
   }
   for (int i = 0; i < n; ++i)
     mesh.outputPhases[i] = wrapPhase(std::arg(pending[i]));

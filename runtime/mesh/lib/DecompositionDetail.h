@@ -68,6 +68,13 @@ constexpr double kZeroTolerance = 0x1p-50; // about 8.9e-16
 /// Only rows [0, rowEnd) are updated (the caller knows the others are 0).
 Reduced nullFromRight(WorkMatrix &u, int row, int col, int rowEnd);
 
+/// Nulls entries (n - 1 - j, diagonal - j), j = 0..count-1, in that order,
+/// each by multiplying from the right with T̃⁻¹ on columns
+/// (diagonal - j, diagonal - j + 1) (rows [0, n - j); the entries left of
+/// an anti-diagonal are taken to be 0). Writes the ops to out[0..count).
+/// The same as count calls of nullFromRight, in fewer passes over memory.
+void nullChainFromRight(WorkMatrix &u, int diagonal, int count, Reduced *out);
+
 /// Nulls entries (top + j + 1, j), j = 0..count-1, in that order, each by
 /// multiplying from the left with T̃ on rows (top + j, top + j + 1): pivot
 /// U[top + j][j], target U[top + j + 1][j]. Columns left of j are taken to

@@ -8,6 +8,8 @@
 
 #include "photon/Runtime/Convention.h"
 
+#include "VectorIsa.h"
+
 #include <cassert>
 #include <algorithm>
 #include <cmath>
@@ -171,28 +173,12 @@ Coefficients<float> coefficients(const PreparedMesh &p, float) {
           p.outReF.data(),     p.outImF.data()};
 }
 
-/// The widest vector registers the build targets, and how many of them hold
-/// a mode's real (and imaginary) samples in a block: a chain carries one
-/// mode and reads another, so AVX-512's 32 registers take 4 per part and
-/// SSE2's or AVX2's 16 take 2.
-#if defined(__AVX512F__)
-constexpr int kVecBytes = 64, kParts = 4;
-#elif defined(__AVX__)
-constexpr int kVecBytes = 32, kParts = 2;
-#else
-constexpr int kVecBytes = 16, kParts = 2;
-#endif
-
-/// One vector register of T (GCC/Clang vector extension). Concrete
-/// typedefs: GCC drops the attribute from an alias template.
-typedef double VecD __attribute__((vector_size(kVecBytes)));
-typedef float VecF __attribute__((vector_size(kVecBytes)));
-template <typename T> struct VecOf;
-template <> struct VecOf<double> { using type = VecD; };
-template <> struct VecOf<float> { using type = VecF; };
-template <typename T> using Vec = typename VecOf<T>::type;
-static_assert(sizeof(Vec<double>) == kVecBytes &&
-              sizeof(Vec<float>) == kVecBytes);
+/// How many vector registers hold a mode's real (and imaginary) samples in
+/// a block: a chain carries one mode and reads another, so AVX-512's 32
+/// registers take 4 per part and SSE2's or AVX2's 16 take 2.
+constexpr int kParts = detail::kVecBytes == 64 ? 4 : 2;
+using detail::kVecBytes;
+using detail::Vec;
 
 /// Samples per block: kParts vectors of each re/im part, so each MZI's
 /// coefficient loads serve kLanes samples.
@@ -205,12 +191,10 @@ template <typename T> struct Lanes {
 };
 
 template <typename T> inline Vec<T> load(const T *p) {
-  Vec<T> v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
+  return detail::loadVec<Vec<T>>(p);
 }
 template <typename T> inline void store(T *p, const Vec<T> &v) {
-  std::memcpy(p, &v, sizeof v);
+  detail::storeVec(p, v);
 }
 /// A mode's slot in the scratch block: [re × kLanes, im × kLanes].
 template <typename T> inline Lanes<T> loadMode(const T *slot) {
