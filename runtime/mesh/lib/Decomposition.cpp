@@ -98,8 +98,6 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
     slot[static_cast<size_t>(sites[k].column) * n + sites[k].mode] =
         static_cast<int>(k);
   std::vector<int> lastColumn(n, -1);
-  // Per MZI in layout order: θ = 2·arg(thetaArg), φ = arg(phiArg).
-  std::vector<Complex> thetaArg(sites.size()), phiArg(sites.size());
 
   // Invariant: X_j ⋯ X_1 = diag(pending) · T_j ⋯ T_1.
   std::vector<Complex> pending(n, Complex(1.0, 0.0));
@@ -157,15 +155,8 @@ Mesh finishMesh(Topology topology, int n, const std::vector<Reduced> &sequence,
       llvm::report_fatal_error("photon: decomposition sequence does not match "
                                "the mesh layout");
     slot[static_cast<size_t>(column) * n + m] = -2; // filled
-    thetaArg[k] = Complex(t.c, t.s);
-    phiArg[k] = x;
-  }
-  // The angles in a loop of their own: its iterations are independent, so
-  // they overlap, where the loop above waits on `pending`.
-  for (size_t k = 0; k < sites.size(); ++k) {
-    mesh.theta[k] = wrapPhase(2.0 * fastAtan2(thetaArg[k].imag(),
-                                              thetaArg[k].real()));
-    mesh.phi[k] = wrapPhase(fastAtan2(phiArg[k].imag(), phiArg[k].real()));
+    mesh.theta[k] = wrapPhase(2.0 * fastAtan2(t.s, t.c));
+    mesh.phi[k] = wrapPhase(fastAtan2(x.imag(), x.real()));
   }
   for (int i = 0; i < n; ++i)
     mesh.outputPhases[i] = wrapPhase(std::arg(pending[i]));
