@@ -49,15 +49,12 @@ runSzoScd(const Program &program, const ActiveShifters &active, int numSamples,
   if (llvm::Error error =
           detail::checkOnChipOptions(options, numSamples, queryLoss))
     return std::move(error);
-  if (!(options.s > 0.0 && options.s <= 1.0))
-    return makeError(llvm::formatv(
-        "sparsity s is {0}, expected a value in (0, 1]", options.s));
+  if (llvm::Error error =
+          detail::checkSparsityAndDecay(options.s, options.decay))
+    return std::move(error);
   if (!(options.delta > 0.0 && std::isfinite(options.delta)))
     return makeError(llvm::formatv(
         "step delta is {0}, expected a finite positive value", options.delta));
-  if (!(options.decay > 0.0 && std::isfinite(options.decay)))
-    return makeError(llvm::formatv(
-        "decay is {0}, expected a finite positive value", options.decay));
   if (!(options.p >= 0.0 && options.p <= 1.0))
     return makeError(llvm::formatv(
         "power awareness p is {0}, expected a value in [0, 1]", options.p));

@@ -266,6 +266,16 @@ llvm::Error checkOnChipOptions(const OnChipOptions &options, int numSamples,
   return llvm::Error::success();
 }
 
+llvm::Error checkSparsityAndDecay(double s, double decay) {
+  if (!(s > 0.0 && s <= 1.0))
+    return makeError(
+        llvm::formatv("sparsity s is {0}, expected a value in (0, 1]", s));
+  if (!(decay > 0.0 && std::isfinite(decay)))
+    return makeError(llvm::formatv(
+        "decay is {0}, expected a finite positive value", decay));
+  return llvm::Error::success();
+}
+
 OnChipTracePoint makeTracePoint(const Program &program,
                                 const ActiveShifters &active,
                                 const OnChipOptions &options, int epoch,
@@ -388,12 +398,9 @@ llvm::Expected<OnChipResult> runZerothOrder(const Program &program,
     return makeError(
         llvm::formatv("learning rate is {0}, expected a finite value >= 0",
                       options.learningRate));
-  if (!(options.decay > 0.0 && std::isfinite(options.decay)))
-    return makeError(llvm::formatv(
-        "decay is {0}, expected a finite positive value", options.decay));
-  if (!(options.s > 0.0 && options.s <= 1.0))
-    return makeError(llvm::formatv(
-        "sparsity s is {0}, expected a value in (0, 1]", options.s));
+  if (llvm::Error error =
+          detail::checkSparsityAndDecay(options.s, options.decay))
+    return std::move(error);
   if (llvm::Error error = checkActiveShifters(program, active))
     return std::move(error);
 

@@ -297,6 +297,8 @@ namespace detail {
 /// Checks the options every on-chip optimizer shares.
 llvm::Error checkOnChipOptions(const OnChipOptions &options, int numSamples,
                                const QueryLoss &queryLoss);
+/// Checks a coordinate sparsity s ∈ (0, 1] and a step decay > 0.
+llvm::Error checkSparsityAndDecay(double s, double decay);
 /// A trace point for the current program.
 OnChipTracePoint makeTracePoint(const Program &program,
                                 const ActiveShifters &active,
