@@ -58,3 +58,20 @@
 // RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/overlap-train.csv test-file=%S/Inputs/overlap-test.csv report=%t.select.json})' -o /dev/null 2>/dev/null
 // RUN: %python %S/Inputs/check_selection.py %t.select.json | FileCheck %s --check-prefix=SELECT
 // SELECT: chosen round 1 on validation; the test split's rule would choose round 2
+
+// retrain-epochs: a round that loses more than max-accuracy-loss is reset
+// and retrained with 20, then 40 epochs until it is within the loss ([LTH]
+// 3.2.2 adjusts the training per round). Rounds 2 and 3 are rescued by
+// their second and first retraining; round 4 (every shifter pruned) is not.
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=10 rates=0.5 max-rounds=4 max-accuracy-loss=0 retrain-epochs=20,40 report=%t.retrain.json})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=RETRAIN
+// RETRAIN: round  rate  pruned  sparsity  theta    phi      val_acc   loss     test_acc  mean_phase  power_mw  trainings
+// RETRAIN-NEXT: {{^ +}}0  0.00       0     0.00%    0.00%    0.00%    1.0000   0.0000   {{.*}}   1{{$}}
+// RETRAIN-NEXT: {{^ +}}1  0.50      21    50.00%   {{.*}}    1.0000   0.0000   {{.*}}   1{{$}}
+// RETRAIN-NEXT: {{^ +}}2  0.50      11    76.19%   {{.*}}    1.0000   0.0000   {{.*}}   3{{$}}
+// RETRAIN-NEXT: {{^ +}}3  0.50       7    92.86%   {{.*}}    1.0000   0.0000   {{.*}}   2  *best{{$}}
+// RETRAIN-NEXT: {{^ +}}4  0.50       3   100.00%   {{.*}}    0.5556   0.4444   {{.*}}   3{{$}}
+// RETRAIN-NEXT: stop: accuracy-loss, best round: 3
+// RUN: %python -c "import json,sys; r=json.load(open(sys.argv[1]))['lth']['rounds']; print([[round(a, 4) for a in x['attempt_accuracies']] for x in r])" %t.retrain.json | FileCheck %s --check-prefix=ATTEMPTS
+// ATTEMPTS: {{\[}}[1], [1], [0.4444, 0.5556, 1], [0.5556, 1], [0.4444, 0.5556, 0.5556]]
+// RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv retrain-epochs=20,0})' 2>&1 | FileCheck %s --check-prefix=RETRAIN-BAD
+// RETRAIN-BAD: error: photonic-prune-lth: every retrain-epochs value must be in 1..1000000, got 0

@@ -67,6 +67,14 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
       return signalPassFailure();
     }
     options.criterion = *parsedCriterion;
+    for (int e : retrainEpochs)
+      if (e < 1 || e > runtime::kMaxEpochs) {
+        mlir::emitError(networkLocation(module))
+            << "photonic-prune-lth: every retrain-epochs value must be in 1.."
+            << runtime::kMaxEpochs << ", got " << e;
+        return signalPassFailure();
+      }
+    options.retrainAttempts = static_cast<int>(retrainEpochs.size());
     options.maxRounds = maxRounds;
     options.maxAccuracyLoss = maxAccuracyLoss;
     options.minSparsity = minSparsity;
@@ -95,6 +103,15 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
       session->setProgressLabel("photonic-prune-lth round " +
                                 std::to_string(trainings++));
       if (llvm::Error error = session->train(ticket))
+        trainError = llvm::joinErrors(std::move(trainError), std::move(error));
+    };
+    callbacks.retrain = [&](runtime::Program &ticket, int attempt) {
+      const int epochs = retrainEpochs[attempt - 1];
+      session->setProgressLabel("photonic-prune-lth round " +
+                                std::to_string(trainings - 1) + " retraining " +
+                                std::to_string(attempt));
+      if (llvm::Error error = session->train(
+              ticket, [&](runtime::TrainOptions &t) { t.epochs = epochs; }))
         trainError = llvm::joinErrors(std::move(trainError), std::move(error));
     };
     // Rounds are chosen on the validation split; the test split is only

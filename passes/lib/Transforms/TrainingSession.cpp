@@ -80,8 +80,6 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
 llvm::Error TrainingSession::train(
     runtime::Program &program,
     std::function<void(runtime::TrainOptions &)> customize) {
-  if (options.epochs == 0)
-    return llvm::Error::success();
   runtime::TrainOptions train;
   train.epochs = options.epochs;
   train.batchSize = options.batchSize;
@@ -91,17 +89,19 @@ llvm::Error TrainingSession::train(
   train.cosineDecay = options.cosineDecay;
   train.seed = static_cast<uint64_t>(options.seed);
   train.threads = options.threads;
+  if (customize)
+    customize(train);
+  if (train.epochs == 0)
+    return llvm::Error::success();
   runtime::ProgressMeter meter(
       (progressLabel.empty() ? passName : progressLabel) + ": epochs",
-      options.epochs);
+      train.epochs);
   if (meter.visible())
     train.progress = [&](int, double loss, double accuracy) {
       meter.advance(1, llvm::formatv("loss {0:f4}, train accuracy {1:f2} %",
                                      loss, 100.0 * accuracy)
                            .str());
     };
-  if (customize)
-    customize(train);
   llvm::Expected<runtime::TrainResult> result = runtime::train(
       program, data.train.features, data.train.labels, train);
   if (!result)

@@ -129,9 +129,16 @@ static llvm::Error checkOptions(const LthOptions &options,
         llvm::format("%g", options.maxAccuracyLoss)));
   if (std::isnan(options.minSparsity))
     return makeError("lottery-ticket min sparsity is NaN");
+  if (options.retrainAttempts < 0)
+    return makeError(llvm::formatv(
+        "lottery-ticket retrain attempts is {0}, expected a value >= 0",
+        options.retrainAttempts));
   if (!callbacks.train || !callbacks.evaluate)
     return makeError(
         "lottery-ticket pruning needs a train and an evaluate callback");
+  if (options.retrainAttempts > 0 && !callbacks.retrain)
+    return makeError(
+        "lottery-ticket retrain attempts need a retrain callback");
   return llvm::Error::success();
 }
 
@@ -178,14 +185,27 @@ llvm::Expected<LthResult> runLotteryTicket(Program &program,
     record.rate = rate;
     record.pruned = pruned;
     record.accuracy = callbacks.evaluate(program);
-    if (callbacks.report)
-      record.testAccuracy = callbacks.report(program);
+    record.attemptAccuracies.push_back(record.accuracy);
     if (r == 0)
       baseline = record.accuracy;
-    record.accuracyLoss = baseline - record.accuracy;
     // NaN losses are not acceptable; round 0 always is.
-    record.acceptable =
-        r == 0 || record.accuracyLoss <= options.maxAccuracyLoss;
+    auto acceptable = [&] {
+      return r == 0 || baseline - record.accuracy <= options.maxAccuracyLoss;
+    };
+    // [LTH] 3.2.2: adjust the training until the round is within the loss.
+    for (int attempt = 1; !acceptable() && attempt <= options.retrainAttempts;
+         ++attempt) {
+      if (llvm::Error e = resetToInitial(program, initial))
+        return std::move(e);
+      callbacks.retrain(program, attempt);
+      applyMasks(program);
+      record.accuracy = callbacks.evaluate(program);
+      record.attemptAccuracies.push_back(record.accuracy);
+    }
+    if (callbacks.report)
+      record.testAccuracy = callbacks.report(program);
+    record.accuracyLoss = baseline - record.accuracy;
+    record.acceptable = acceptable();
     fillMetrics(record, program, options.power);
     result.rounds.push_back(record);
     if (callbacks.onRound)
@@ -248,6 +268,9 @@ llvm::json::Value toJson(const LthRound &r) {
   llvm::json::Array meshSparsity;
   for (double s : r.meshSparsity)
     meshSparsity.push_back(s);
+  llvm::json::Array attempts;
+  for (double a : r.attemptAccuracies)
+    attempts.push_back(optionalNumber(a));
   return llvm::json::Object{{"round", r.round},
                             {"rate", r.rate},
                             {"pruned", r.pruned},
@@ -263,7 +286,8 @@ llvm::json::Value toJson(const LthRound &r) {
                             {"mean_phase_rad", r.meanPhase},
                             {"prunable_power_mw", r.prunablePowerMw},
                             {"total_power_mw", r.totalPowerMw},
-                            {"acceptable", r.acceptable}};
+                            {"acceptable", r.acceptable},
+                            {"attempt_accuracies", std::move(attempts)}};
 }
 
 llvm::json::Value toJson(const LthResult &result) {
@@ -283,14 +307,14 @@ llvm::json::Value toJson(const LthResult &result) {
 
 void printLthTable(const LthResult &result, llvm::raw_ostream &os) {
   os << "round  rate  pruned  sparsity  theta    phi      val_acc   loss     "
-        "test_acc  mean_phase  power_mw\n";
+        "test_acc  mean_phase  power_mw  trainings\n";
   for (const LthRound &r : result.rounds)
     os << llvm::format(
         "%5d  %4.2f  %6d  %7.2f%%  %6.2f%%  %6.2f%%  %8.4f  "
-        "%7.4f  %8.4f  %10.4f  %8.1f%s\n",
+        "%7.4f  %8.4f  %10.4f  %8.1f  %9zu%s\n",
         r.round, r.rate, r.pruned, 100.0 * r.sparsity, 100.0 * r.thetaSparsity,
         100.0 * r.phiSparsity, r.accuracy, r.accuracyLoss, r.testAccuracy,
-        r.meanPhase, r.prunablePowerMw,
+        r.meanPhase, r.prunablePowerMw, r.attemptAccuracies.size(),
         r.round == result.bestRound ? "  *best" : "");
   os << "stop: " << lthStopName(result.stop)
      << ", best round: " << result.bestRound;

@@ -213,7 +213,10 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     `scope=layer`, the paper's layer-wise method and the default; over the
     whole network with `scope=global`; Photon's extension `layer-arm` ranks
     θ and φ of each mesh separately), and reset every survivor to its stored
-    initial value. The IR keeps the best ticket (the last round within the
+    initial value. With `retrain-epochs=E1,E2,…` a round that loses too
+    much is first reset and retrained with E1, E2, … epochs until it is
+    within the loss (the paper adjusts the training per round; off by
+    default, see docs/pruning.md). The IR keeps the best ticket (the last round within the
     accuracy loss on validation) with its masks; test accuracy is printed
     and reported next to it, never used to choose. Needs initial values
     (`photonic-train` stores them; if absent, the current phases become the
@@ -235,7 +238,11 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
            "Stop once this shifter sparsity is reached (fraction)">,
     Option<"criterion", "criterion", "std::string", /*default=*/"\"wrapped\"",
            "Phase magnitude ranked for pruning: wrapped (phase mod 2π, the "
-           "heater setting; the paper's) or circular (min(w, 2π − w))">
+           "heater setting; the paper's) or circular (min(w, 2π − w))">,
+    ListOption<"retrainEpochs", "retrain-epochs", "int",
+               "Epochs of each retraining of a round that lost more than "
+               "max-accuracy-loss (reset to the initial phases first; the "
+               "paper adjusts the training per round). Empty: none">
   ]);
   let dependentDialects = ["photon::PhotonicDialect"];
 }

@@ -53,6 +53,13 @@ struct LthOptions {
   double maxAccuracyLoss = 0.05;
   /// Stop once the prunable sparsity (Metrics.h) reaches this value.
   double minSparsity = 1.0;
+  /// [LTH] 3.2.2: "the training hyperparameters should be adjusted in each
+  /// round to obtain a sufficiently high accuracy (< 5% accuracy loss)
+  /// before the phase angles are pruned". A round (after round 0) that
+  /// loses more than maxAccuracyLoss is reset to the initial phases and
+  /// retrained by LthCallbacks::retrain with attempt = 1, 2, … up to this
+  /// many times, until one is acceptable. 0: no retraining.
+  int retrainAttempts = 0;
   /// For the power column of the records.
   PowerModel power;
 };
@@ -88,6 +95,10 @@ struct LthRound {
   double totalPowerMw = 0.0;
   /// accuracyLoss <= maxAccuracyLoss.
   bool acceptable = false;
+  /// The selecting accuracy of each training of this round, in order: the
+  /// first training, then each retraining (LthOptions::retrainAttempts).
+  /// The record's other fields describe the last one.
+  std::vector<double> attemptAccuracies;
 };
 
 struct LthCallbacks {
@@ -103,6 +114,11 @@ struct LthCallbacks {
   /// the initial phases with the best round's masks first). When empty the
   /// best round's trained program is the result.
   std::function<void(Program &)> finalTrain;
+  /// Retrains a ticket that lost too much (required when
+  /// LthOptions::retrainAttempts > 0): called with the ticket reset to its
+  /// initial phases and attempt = 1, 2, …; it should train differently
+  /// from `train` (e.g. more epochs). Masked phases must stay 0.
+  std::function<void(Program &, int attempt)> retrain;
   /// Optional: called with each round's record as soon as it is complete.
   std::function<void(const LthRound &)> onRound;
 };
@@ -137,7 +153,8 @@ struct LthResult {
 /// `initial` (usually program == initial at the call). Per round r = 0, 1, …:
 ///   1. note whether the sparsity already reaches minSparsity (Fig. 4
 ///      checks sparsity first);
-///   2. train; evaluate; record;
+///   2. train; evaluate; if the loss exceeds maxAccuracyLoss, reset and
+///      retrain (retrainAttempts times at most, until acceptable); record;
 ///   3. stop when the loss exceeds maxAccuracyLoss, when step 1 fired, or
 ///      when r == maxRounds;
 ///   4. prune the bottom k_r (rates[min(r, size-1)]) of the non-zero live
@@ -145,7 +162,8 @@ struct LthResult {
 ///      `initial`.
 /// On return `program` holds the best ticket (see LthResult::bestRound).
 /// Fails on bad options (a rate outside (0, 1), no rate, a negative
-/// maxRounds or maxAccuracyLoss, missing callbacks) or mismatched programs.
+/// maxRounds, maxAccuracyLoss or retrainAttempts, missing callbacks) or
+/// mismatched programs.
 llvm::Expected<LthResult> runLotteryTicket(Program &program,
                                            const Program &initial,
                                            const LthOptions &options,
