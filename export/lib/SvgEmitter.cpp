@@ -13,6 +13,7 @@
 #include "photon/Export/Translations.h"
 
 #include "PowerOptions.h"
+#include "SvgText.h"
 
 #include "photon/Bridge/RuntimeBridge.h"
 #include "photon/Runtime/Convention.h"
@@ -27,11 +28,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 using namespace mlir;
 using namespace photon;
+using photon::svg::colourAt;
+using photon::svg::escape;
+using photon::svg::num;
 
 namespace {
 enum class ColorBy { Phase, Power };
@@ -71,50 +74,6 @@ static llvm::cl::opt<int> svgRowWidth(
     llvm::cl::init(2400));
 
 namespace {
-
-/// Text with the five XML special characters escaped.
-std::string escape(StringRef text) {
-  std::string out;
-  for (char c : text)
-    out += c == '&'    ? "&amp;"
-           : c == '<'  ? "&lt;"
-           : c == '>'  ? "&gt;"
-           : c == '"'  ? "&quot;"
-           : c == '\'' ? "&apos;"
-                       : std::string(1, c);
-  return out;
-}
-
-/// `value` with `digits` decimals, never "-0".
-std::string num(double value, int digits = 1) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", digits, value);
-  std::string text = buffer;
-  if (text.find_first_not_of("-0.") == std::string::npos)
-    text = std::string(buffer + (buffer[0] == '-'));
-  return text;
-}
-
-/// Perceptually uniform colour map (viridis sampled at nine points,
-/// interpolated linearly in RGB); t in [0, 1].
-std::string colourAt(double t) {
-  static const unsigned char stops[][3] = {
-      {68, 1, 84},    {71, 44, 122},  {59, 81, 139},
-      {44, 113, 142}, {33, 144, 141}, {39, 173, 129},
-      {92, 200, 99},  {170, 220, 50}, {253, 231, 37}};
-  const int last = static_cast<int>(std::size(stops)) - 1;
-  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * last;
-  int i = std::min(static_cast<int>(t), last - 1);
-  double f = t - i;
-  char buffer[8];
-  int rgb[3];
-  for (int c = 0; c < 3; ++c)
-    rgb[c] = static_cast<int>(
-        std::lround(stops[i][c] + f * (stops[i + 1][c] - stops[i][c])));
-  std::snprintf(buffer, sizeof(buffer), "#%02x%02x%02x", rgb[0], rgb[1],
-                rgb[2]);
-  return buffer;
-}
 
 /// The shifters of a mesh or diagonal layer: how many, how many live
 /// (unmasked), their heater power and the mesh's fixed crossings (MZIs with
