@@ -3,7 +3,7 @@
 rounds that lose too much?
 
     retrain.py [--dataset mnist] [--seeds 0,1,2,3,4] [--retrain 320,640]
-               [--out FILE] [--work DIR]
+               [--out FILE] [--work DIR [--resume]]
 
 The paper: "the training hyperparameters should be adjusted in each round
 to obtain a sufficiently high accuracy (< 5% accuracy loss) before the
@@ -27,7 +27,8 @@ turn until it is within the loss. For each seed this script
    time, to see how far any single adjustment moves it.
 
 Validation decides, test is reported. Writes a Markdown report to FILE
-(default docs/results/lth-retrain-<dataset>.md).
+(default docs/results/lth-retrain-<dataset>.md). With --work DIR the
+intermediate files stay in DIR; --resume reuses those already there.
 """
 import argparse
 import json
@@ -37,7 +38,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt  # noqa: E402
+from photon_tools import MODEL, REPO, opt as run_opt  # noqa: E402
 
 MAX_LOSS = 0.05
 EPOCHS, LR, BATCH = 160, 0.05, 64
@@ -64,6 +65,11 @@ def one_seed(args, seed, retrain, work):
     def w(name):
         return os.path.join(work, f"s{seed}-{name}")
 
+    def opt(src, dst, pipeline, quiet=True):
+        """photon_tools.opt, skipped with --resume when dst exists."""
+        if not (args.resume and os.path.exists(dst)):
+            run_opt(src, dst, pipeline, quiet=quiet)
+
     k = knobs(args.dataset, seed)
     opt(MODEL, w("trained.mlir"),
         f"photonic-lower-to-mesh{{phase-seed={seed}}},"
@@ -89,12 +95,12 @@ def one_seed(args, seed, retrain, work):
             f"photonic-prune-lth{{{k} max-rounds={first['round']} "
             "max-accuracy-loss=1}", quiet=True)
         grid = []
-        for label, e, lr, b, s in ADJUSTMENTS:
+        for i, (label, e, lr, b, s) in enumerate(ADJUSTMENTS):
             kk = knobs(args.dataset, seed if s is None else s, e, lr, b)
-            opt(w("stop.mlir"), w("adjusted.mlir"),
-                f"photonic-prune-lth{{{kk} max-rounds=0 "
-                f"report={w('adjusted.json')}}}", quiet=True)
-            r0 = json.load(open(w("adjusted.json")))["lth"]["rounds"][0]
+            report = w(f"adjusted{i}.json")
+            opt(w("stop.mlir"), w(f"adjusted{i}.mlir"),
+                f"photonic-prune-lth{{{kk} max-rounds=0 report={report}}}")
+            r0 = json.load(open(report))["lth"]["rounds"][0]
             grid.append({"label": label, "val": r0["accuracy"],
                          "test": r0["test_accuracy"]})
             print(f"   seed {seed} round {first['round']} {label}: val "
@@ -115,7 +121,10 @@ def main():
     ap.add_argument("--retrain", default="320,640")
     ap.add_argument("--out")
     ap.add_argument("--work")
+    ap.add_argument("--resume", action="store_true")
     args = ap.parse_args()
+    if args.resume and not args.work:
+        ap.error("--resume needs --work")
     out = args.out or os.path.join(REPO, "docs", "results",
                                    f"lth-retrain-{args.dataset}.md")
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -138,11 +147,12 @@ def main():
           "reported; loss is in points against the same seed's round 0.", "",
           f"## Defaults against `retrain-epochs={args.retrain}`", "",
           "| seed | unpruned val / test % | default ticket: round, sparsity %, "
-          "val / test %, test loss | first round that lost > 5 val points: "
-          "val % of each training | ticket with retraining: round, sparsity "
-          "%, val / test %, test loss |",
+          "val / test %, test loss, mesh power −% | first round that lost > 5 "
+          "val points: val % of each training | ticket with retraining: "
+          "round, sparsity %, val / test %, test loss, mesh power −% |",
           "| ---: | --- | --- | --- | --- |"]
-    summary = {"default": [], "retrain": []}
+    summary = {"default": [], "retrain": [], "default_power": [],
+               "retrain_power": [], "val0": [], "test0": []}
     for run in runs:
         r0 = run["rounds"][0]
         d = run["rounds"][run["default_round"]]
@@ -153,21 +163,38 @@ def main():
             pct(a) for a in first["attempt_accuracies"]) +
             (" (rescued)" if first["acceptable"] else " (not rescued)")
             if first else "none")
+        def power(r):
+            return 1 - r["prunable_power_mw"] / r0["prunable_power_mw"]
+
         md.append(
             f"| {run['seed']} | {pct(r0['accuracy'])} / "
             f"{pct(r0['test_accuracy'])} | {d['round']}, "
-            f"{100 * d['sparsity']:.1f}, {pct(d['accuracy'])} / "
+            f"{100 * d['sparsity']:.2f}, {pct(d['accuracy'])} / "
             f"{pct(d['test_accuracy'])}, "
-            f"{100 * (r0['test_accuracy'] - d['test_accuracy']):.1f} | "
-            f"{tries} | {b['round']}, {100 * b['sparsity']:.1f}, "
-            f"{pct(b['accuracy'])} / {pct(b['test_accuracy'])}, "
-            f"{100 * (r0['test_accuracy'] - b['test_accuracy']):.1f} |")
+            f"{100 * (r0['test_accuracy'] - d['test_accuracy']):.2f}, "
+            f"{100 * power(d):.1f} | {tries} | {b['round']}, "
+            f"{100 * b['sparsity']:.2f}, {pct(b['accuracy'])} / "
+            f"{pct(b['test_accuracy'])}, "
+            f"{100 * (r0['test_accuracy'] - b['test_accuracy']):.2f}, "
+            f"{100 * power(b):.1f} |")
         summary["default"].append(d["sparsity"])
         summary["retrain"].append(b["sparsity"])
-    md += ["", f"Mean ticket sparsity: defaults "
-           f"{100 * statistics.mean(summary['default']):.1f} %, with "
-           f"retraining {100 * statistics.mean(summary['retrain']):.1f} % "
-           f"(seeds {args.seeds}).", ""]
+        summary["default_power"].append(power(d))
+        summary["retrain_power"].append(power(b))
+        summary["val0"].append(r0["accuracy"])
+        summary["test0"].append(r0["test_accuracy"])
+
+    def mean_sd(key):
+        xs = summary[key]
+        sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
+        return f"{100 * statistics.mean(xs):.1f} ± {100 * sd:.1f} %"
+
+    md += ["", f"Mean ± sample standard deviation over seeds {args.seeds}: "
+           f"unpruned test accuracy {mean_sd('test0')}; ticket sparsity "
+           f"{mean_sd('default')} with the defaults, {mean_sd('retrain')} "
+           f"with retraining; mesh power reduction "
+           f"{mean_sd('default_power')} with the defaults, "
+           f"{mean_sd('retrain_power')} with retraining.", ""]
     grids = [r for r in runs if "grid" in r]
     if grids:
         md += ["## One adjustment at a time on the ticket that stopped the "
