@@ -65,3 +65,34 @@ def opt(src, dst, pipeline, quiet=False):
     if not quiet:
         print(done.stderr.rstrip(), flush=True)
     return time.monotonic() - start
+
+
+def write_markdown(path, lines):
+    """Writes the report's lines to path and says so."""
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    print(f"wrote {path}")
+
+
+def add_work_arguments(parser):
+    """--out FILE, --work DIR and --resume, as the long studies take them."""
+    parser.add_argument("--out", help="the report (default: in docs/results)")
+    parser.add_argument("--work", help="keep the intermediate files in DIR")
+    parser.add_argument("--resume", action="store_true",
+                        help="reuse the files already in --work")
+
+
+def parse_work_arguments(parser):
+    args = parser.parse_args()
+    if args.resume and not args.work:
+        parser.error("--resume needs --work")
+    return args
+
+
+def resumable_opt(args):
+    """opt(src, dst, pipeline), quiet, skipped with --resume when dst
+    exists (photon-opt writes its output only on success)."""
+    def run_pass(src, dst, pipeline):
+        if not (args.resume and os.path.exists(dst)):
+            opt(src, dst, pipeline, quiet=True)
+    return run_pass

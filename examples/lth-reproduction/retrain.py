@@ -38,7 +38,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt as run_opt  # noqa: E402
+from photon_tools import (MODEL, REPO, add_work_arguments,  # noqa: E402
+                          parse_work_arguments, resumable_opt, write_markdown)
 
 MAX_LOSS = 0.05
 EPOCHS, LR, BATCH = 160, 0.05, 64
@@ -65,19 +66,16 @@ def one_seed(args, seed, retrain, work):
     def w(name):
         return os.path.join(work, f"s{seed}-{name}")
 
-    def opt(src, dst, pipeline, quiet=True):
-        """photon_tools.opt, skipped with --resume when dst exists."""
-        if not (args.resume and os.path.exists(dst)):
-            run_opt(src, dst, pipeline, quiet=quiet)
+    opt = resumable_opt(args)
 
     k = knobs(args.dataset, seed)
     opt(MODEL, w("trained.mlir"),
         f"photonic-lower-to-mesh{{phase-seed={seed}}},"
-        f"photonic-train{{{k} report={w('train.json')}}}", quiet=True)
+        f"photonic-train{{{k} report={w('train.json')}}}")
     train = json.load(open(w("train.json")))
     opt(w("trained.mlir"), w("lth.mlir"),
         f"photonic-prune-lth{{{k} retrain-epochs={retrain} "
-        f"report={w('lth.json')}}}", quiet=True)
+        f"report={w('lth.json')}}}")
     rounds = json.load(open(w("lth.json")))["lth"]["rounds"]
     out = {"seed": seed, "val0": train["validation_accuracy"],
            "test0": train["test_accuracy"], "rounds": rounds}
@@ -93,7 +91,7 @@ def one_seed(args, seed, retrain, work):
         # trains it once).
         opt(w("trained.mlir"), w("stop.mlir"),
             f"photonic-prune-lth{{{k} max-rounds={first['round']} "
-            "max-accuracy-loss=1}", quiet=True)
+            "max-accuracy-loss=1}")
         grid = []
         for i, (label, e, lr, b, s) in enumerate(ADJUSTMENTS):
             kk = knobs(args.dataset, seed if s is None else s, e, lr, b)
@@ -119,12 +117,8 @@ def main():
     ap.add_argument("--dataset", default="mnist", choices=["mnist"])
     ap.add_argument("--seeds", default="0,1,2,3,4")
     ap.add_argument("--retrain", default="320,640")
-    ap.add_argument("--out")
-    ap.add_argument("--work")
-    ap.add_argument("--resume", action="store_true")
-    args = ap.parse_args()
-    if args.resume and not args.work:
-        ap.error("--resume needs --work")
+    add_work_arguments(ap)
+    args = parse_work_arguments(ap)
     out = args.out or os.path.join(REPO, "docs", "results",
                                    f"lth-retrain-{args.dataset}.md")
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -217,9 +211,7 @@ def main():
                              f"{pct(g['test'])}")
             md.append(f"| {label} | " + " | ".join(cells) + " |")
         md.append("")
-    with open(out, "w") as f:
-        f.write("\n".join(md))
-    print(f"wrote {out}")
+    write_markdown(out, md)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@
 
 // Bad options and data leave the IR alone, with a message naming the option.
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=imagenet})' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: photonic-train: unknown data set 'imagenet' (expected mnist, fashion-mnist or csv)
+// UNKNOWN: error: photonic-train: unknown data set 'imagenet' (expected mnist, mnist-full, fashion-mnist or csv)
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/missing.csv test-file=%S/missing.csv})' 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: photonic-train: {{.*}}missing.csv
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=mnist data-dir=%S/nowhere})' 2>&1 | FileCheck %s --check-prefix=NODATA

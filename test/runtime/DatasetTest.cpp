@@ -5,6 +5,7 @@
 // when they are absent.
 //
 //===----------------------------------------------------------------------===//
+#include "photon/Runtime/DataSelection.h"
 #include "photon/Runtime/Dataset.h"
 #include "photon/Runtime/FourierFeatures.h"
 #include "photon/Runtime/NumpyRandom.h"
@@ -268,6 +269,40 @@ TEST_F(DatasetTest, FashionMnistLayout) {
   EXPECT_EQ(split->test.name, "fashion-mnist-test");
 }
 
+TEST_F(DatasetTest, MnistFullIsTheIdxSplitInDataDir) {
+  DataSelection options;
+  options.dataset = "mnist-full";
+  options.dataDir = std::string(dir);
+  options.validation = 0.0;
+  // Before setup-data: an error naming the folder and the remedy.
+  llvm::Expected<TrainTestSplit> absent = loadDataSelection(options);
+  std::string message = errorOf(absent);
+  EXPECT_TRUE(contains(message, "data set 'mnist-full' not found in '" +
+                                    path("mnist-full") +
+                                    "' (run scripts/setup-data.sh"))
+      << message;
+
+  ASSERT_FALSE(llvm::sys::fs::create_directory(path("mnist-full")));
+  writeGz("mnist-full/train-images-idx3-ubyte.gz", idxImages(3, 28, 28));
+  writeGz("mnist-full/train-labels-idx1-ubyte.gz", idxLabels({7, 0, 4}));
+  writeGz("mnist-full/t10k-images-idx3-ubyte.gz", idxImages(2, 28, 28));
+  writeGz("mnist-full/t10k-labels-idx1-ubyte.gz", idxLabels({1, 9}));
+  llvm::Expected<TrainTestSplit> split = loadDataSelection(options);
+  ASSERT_TRUE(bool(split)) << errorOf(split);
+  // The official split as stored (no reshuffle), FFT features of radius 2.
+  EXPECT_EQ(split->train.labels, (std::vector<int>{7, 0, 4}));
+  EXPECT_EQ(split->test.labels, (std::vector<int>{1, 9}));
+  EXPECT_EQ(split->train.dims(), 16);
+  EXPECT_EQ(split->train.name, "mnist-full-train");
+  EXPECT_EQ(split->test.name, "mnist-full-test");
+  llvm::Expected<TrainTestSplit> raw =
+      loadIdxSplit(path("mnist-full"), "mnist-full");
+  ASSERT_TRUE(bool(raw)) << errorOf(raw);
+  llvm::Expected<Dataset> features = applyFourierFeatures(raw->train, 2);
+  ASSERT_TRUE(bool(features)) << errorOf(features);
+  EXPECT_EQ(features->features, split->train.features);
+}
+
 //===----------------------------------------------------------------------===//
 // CSV
 //===----------------------------------------------------------------------===//
@@ -444,6 +479,33 @@ TEST(RealDatasetTest, MnistDigits) {
   EXPECT_EQ(fft->dims(), 16);
   for (int s = 0; s < fft->samples(); ++s)
     ASSERT_NEAR(fft->features.col(s).cwiseAbs().mean(), 1.0, 1e-12);
+}
+
+TEST(RealDatasetTest, MnistOfficialSplit) {
+  llvm::SmallString<256> dir(defaultDataDir());
+  llvm::sys::path::append(dir, "mnist-full");
+  llvm::SmallString<256> probe(dir);
+  llvm::sys::path::append(probe, "t10k-labels-idx1-ubyte.gz");
+  if (!llvm::sys::fs::exists(probe))
+    GTEST_SKIP() << "MNIST (60k/10k) not installed in " << dir.str().str()
+                 << " (run scripts/setup-data.sh)";
+  llvm::Expected<TrainTestSplit> split = loadIdxSplit(dir, "mnist-full");
+  ASSERT_TRUE(bool(split)) << errorOf(split);
+  EXPECT_EQ(split->train.samples(), 60000);
+  EXPECT_EQ(split->test.samples(), 10000);
+  EXPECT_EQ(split->train.dims(), 784);
+  // MNIST's well-known first labels, and its class counts.
+  EXPECT_EQ(std::vector<int>(split->train.labels.begin(),
+                             split->train.labels.begin() + 5),
+            (std::vector<int>{5, 0, 4, 1, 9}));
+  EXPECT_EQ(std::vector<int>(split->test.labels.begin(),
+                             split->test.labels.begin() + 5),
+            (std::vector<int>{7, 2, 1, 0, 4}));
+  std::vector<int> test(10, 0);
+  for (int label : split->test.labels)
+    ++test[label];
+  EXPECT_EQ(test, (std::vector<int>{980, 1135, 1032, 1010, 982, 892, 958,
+                                    1028, 974, 1009}));
 }
 
 TEST(RealDatasetTest, FashionMnist) {

@@ -2,7 +2,8 @@
 //
 //   photon-run PROGRAM [--input FILE] [--format text|json]
 //              [--precision double|float]
-//   photon-run PROGRAM --dataset mnist|fashion-mnist|csv [--split test|train]
+//   photon-run PROGRAM --dataset mnist|mnist-full|fashion-mnist|csv
+//              [--split test|train]
 //              [--data-dir DIR] [--test-file F --train-file F]
 //              [--fft-radius R] [--format text|json]
 //              [--noise SPEC [--trials T] [--seed S] [--mc-threads N]]
@@ -74,8 +75,8 @@ static cl::opt<Precision> precision(
 
 static cl::opt<std::string> datasetName(
     "dataset",
-    cl::desc("Classify a data set instead of --input: mnist, fashion-mnist "
-             "or csv"),
+    cl::desc("Classify a data set instead of --input: mnist, mnist-full, "
+             "fashion-mnist or csv"),
     cl::init(""), cl::cat(runCategory));
 static cl::opt<std::string>
     split("split",

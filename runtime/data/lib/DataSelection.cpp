@@ -73,18 +73,30 @@ static llvm::Expected<TrainTestSplit> cachedFourierSplit(
   return features;
 }
 
+/// <dataDir>/<name>, or an error naming it when it is not a directory.
+static llvm::Expected<std::string> installedDir(const std::string &dataDir,
+                                                llvm::StringRef name) {
+  llvm::SmallString<256> dir(dataDir);
+  llvm::sys::path::append(dir, name);
+  if (!llvm::sys::fs::is_directory(dir))
+    return optionError("data set '" + name + "' not found in '" + dir +
+                       "' (run scripts/setup-data.sh, or set data-dir / "
+                       "PHOTON_DATA_DIR)");
+  return dir.str().str();
+}
+
 static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
                                               const std::string &dataDir) {
-  if (options.dataset == "mnist") {
-    llvm::SmallString<256> dir(dataDir);
-    llvm::sys::path::append(dir, "mnist");
-    if (!llvm::sys::fs::is_directory(dir))
-      return optionError("data set 'mnist' not found in '" + dir +
-                         "' (run scripts/setup-data.sh, or set data-dir / "
-                         "PHOTON_DATA_DIR)");
-    return cachedFourierSplit("mnist", mnistJsonPaths(dir), dataDir,
-                              options.fftRadius,
-                              [&] { return loadMnistSplit(dir); });
+  if (options.dataset == "mnist" || options.dataset == "mnist-full") {
+    const bool full = options.dataset == "mnist-full";
+    llvm::Expected<std::string> dir = installedDir(dataDir, options.dataset);
+    if (!dir)
+      return dir.takeError();
+    return cachedFourierSplit(
+        options.dataset, full ? idxSplitPaths(*dir) : mnistJsonPaths(*dir),
+        dataDir, options.fftRadius, [&] {
+          return full ? loadIdxSplit(*dir, "mnist-full") : loadMnistSplit(*dir);
+        });
   }
   if (options.dataset == "fashion-mnist") {
     llvm::SmallString<256> dir(dataDir);
@@ -95,15 +107,7 @@ static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
       return optionError("data set 'fashion-mnist' not found in '" + where +
                          "' (run scripts/setup-data.sh, which installs "
                          "Debian's dataset-fashion-mnist)");
-    std::vector<std::string> sources;
-    for (const char *file :
-         {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-          "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-      llvm::SmallString<256> path(where);
-      llvm::sys::path::append(path, file);
-      sources.push_back(path.str().str());
-    }
-    return cachedFourierSplit("fashion-mnist", sources, dataDir,
+    return cachedFourierSplit("fashion-mnist", idxSplitPaths(where), dataDir,
                               options.fftRadius,
                               [&] { return loadFashionMnist(where); });
   }
@@ -126,7 +130,7 @@ static llvm::Expected<TrainTestSplit> loadRaw(const DataSelection &options,
     return TrainTestSplit{std::move(*train), std::move(*test), Dataset{}};
   }
   return optionError("unknown data set '" + options.dataset +
-                     "' (expected mnist, fashion-mnist or csv)");
+                     "' (expected mnist, mnist-full, fashion-mnist or csv)");
 }
 
 llvm::Error carveValidation(TrainTestSplit &split, double fraction,

