@@ -1,4 +1,4 @@
-//===- SvgText.h - Text and colour for the SVG picture -----------*- C++ -*-===//
+//===- SvgText.h - Text and colour for the SVG picture ----------*- C++ -*-===//
 //
 // The small pieces SvgEmitter.cpp writes into its SVG: escaped text,
 // numbers without "-0" and the colour map of a heater's value.

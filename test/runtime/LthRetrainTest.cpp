@@ -47,7 +47,7 @@ bool isReset(const Program &p, const Program &initial) {
 }
 
 struct Harness {
-  Program initial = randomProgram({11}, 7); // 110 prunable shifters
+  Program initial = randomProgram({11}, 7);     // 110 prunable shifters
   std::vector<std::pair<double, int>> retrains; // (sparsity, attempt)
   bool allReset = true;
   int lastAttempt = 0; // 0 after `train`, the attempt after `retrain`
@@ -87,8 +87,7 @@ TEST(LthRetrain, RetrainsAnUnacceptableRoundUntilItIsAcceptable) {
   options.retrainAttempts = 3;
   llvm::Expected<LthResult> result =
       runLotteryTicket(p, h.initial, options, h.callbacks());
-  ASSERT_TRUE(static_cast<bool>(result))
-      << llvm::toString(result.takeError());
+  ASSERT_TRUE(static_cast<bool>(result)) << llvm::toString(result.takeError());
   ASSERT_EQ(result->rounds.size(), 5u);
   EXPECT_EQ(result->stop, LthStop::AccuracyLoss);
   // Rounds 0-2 train once.
@@ -97,7 +96,8 @@ TEST(LthRetrain, RetrainsAnUnacceptableRoundUntilItIsAcceptable) {
     EXPECT_EQ(result->rounds[r].attemptAccuracies, once) << "round " << r;
   // Round 3 is rescued by its second retraining; the third is not run.
   const LthRound &rescued = result->rounds[3];
-  EXPECT_EQ(rescued.attemptAccuracies, (std::vector<double>{0.75, 0.75, 0.84375}));
+  EXPECT_EQ(rescued.attemptAccuracies,
+            (std::vector<double>{0.75, 0.75, 0.84375}));
   EXPECT_TRUE(rescued.acceptable);
   EXPECT_EQ(rescued.accuracy, 0.84375);
   EXPECT_EQ(rescued.accuracyLoss, 0.03125);
@@ -113,8 +113,8 @@ TEST(LthRetrain, RetrainsAnUnacceptableRoundUntilItIsAcceptable) {
   const int attempts[] = {1, 2, 1, 2, 3};
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(h.retrains[i].second, attempts[i]);
-    EXPECT_NEAR(h.retrains[i].first,
-                i < 2 ? rescued.sparsity : lost.sparsity, 1e-12);
+    EXPECT_NEAR(h.retrains[i].first, i < 2 ? rescued.sparsity : lost.sparsity,
+                1e-12);
   }
   EXPECT_TRUE(h.allReset);
   // The best ticket is round 3 as its second retraining left it: every

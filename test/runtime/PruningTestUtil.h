@@ -1,4 +1,4 @@
-//===- PruningTestUtil.h - Programs for the pruning tests --------*- C++ -*-===//
+//===- PruningTestUtil.h - Programs for the pruning tests -------*- C++ -*-===//
 #ifndef PHOTON_TEST_RUNTIME_PRUNINGTESTUTIL_H
 #define PHOTON_TEST_RUNTIME_PRUNINGTESTUTIL_H
 

@@ -250,11 +250,9 @@ void nullChainFromRight(WorkMatrix &u, int diagonal, int count, Reduced *out) {
     const int rows = n - first - size;
     int row = 0;
     for (; row + kChainLanes <= rows; row += kChainLanes)
-      applyRightChain<Pack>(block, 0, size, at(u.re, row), at(u.im, row),
-                                ld);
+      applyRightChain<Pack>(block, 0, size, at(u.re, row), at(u.im, row), ld);
     for (; row < rows; ++row)
-      applyRightChain<double>(block, 0, size, at(u.re, row), at(u.im, row),
-                              ld);
+      applyRightChain<double>(block, 0, size, at(u.re, row), at(u.im, row), ld);
   }
 }
 
@@ -286,11 +284,9 @@ void nullChainFromLeft(WorkMatrix &u, int top, int count, Reduced *out) {
     // The columns right of those take the whole block.
     int col = first + size;
     for (; col + kChainLanes <= n; col += kChainLanes)
-      applyLeftChain<Pack>(block, size, rows(u.re, col), rows(u.im, col),
-                               ld);
+      applyLeftChain<Pack>(block, size, rows(u.re, col), rows(u.im, col), ld);
     for (; col < n; ++col)
-      applyLeftChain<double>(block, size, rows(u.re, col), rows(u.im, col),
-                             ld);
+      applyLeftChain<double>(block, size, rows(u.re, col), rows(u.im, col), ld);
   }
 }
 

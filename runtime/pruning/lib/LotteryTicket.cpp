@@ -137,8 +137,7 @@ static llvm::Error checkOptions(const LthOptions &options,
     return makeError(
         "lottery-ticket pruning needs a train and an evaluate callback");
   if (options.retrainAttempts > 0 && !callbacks.retrain)
-    return makeError(
-        "lottery-ticket retrain attempts need a retrain callback");
+    return makeError("lottery-ticket retrain attempts need a retrain callback");
   return llvm::Error::success();
 }
 

@@ -1,9 +1,9 @@
 //===- FastAtan2.h - atan2 for bulk phase extraction ------------*- C++ -*-===//
 //
 // The decompositions turn every MZI into two phases with atan2; at N = 256
-// that is 65,280 calls, and glibc's correctly rounded atan2 took 15 % of a
-// Clements decomposition. fastAtan2 gives the same result to within an ulp
-// at a fraction of the cost.
+// that is 65,280 calls, and glibc's correctly rounded atan2 took about 12 %
+// of a Clements decomposition (perf; docs/benchmarks.md). fastAtan2 gives
+// the same result to within an ulp at a fraction of the cost.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PHOTON_RUNTIME_FASTATAN2_H
