@@ -1,6 +1,7 @@
 """What the reproduction scripts in examples/ share: finding Photon's tools
 and its Python package, running them, failing loudly with the tool's own
 message."""
+import json
 import os
 import shutil
 import subprocess
@@ -96,3 +97,29 @@ def resumable_opt(args):
         if not (args.resume and os.path.exists(dst)):
             opt(src, dst, pipeline, quiet=True)
     return run_pass
+
+
+def validation_ticket(rounds, key="accuracy", max_loss=0.05):
+    """The LTH pass's rule on validation: the last round before the first
+    one that loses more than max_loss (a fraction) of round 0's `key`."""
+    best = rounds[0]
+    for r in rounds[1:]:
+        if rounds[0][key] - r[key] > max_loss:
+            break
+        best = r
+    return best
+
+
+def train_and_prune(opt, files, seed, knobs, lth_options):
+    """Lowers the LTH model with phase-seed=seed and trains it (knobs) into
+    files["trained"], then runs photonic-prune-lth{knobs lth_options} on it
+    into files["pruned"] with its report in files["report"]; returns the
+    report's rounds. `opt` is opt or resumable_opt(args)."""
+    opt(MODEL, files["trained"],
+        f"photonic-lower-to-mesh{{phase-seed={seed}}},"
+        f"photonic-train{{{knobs}}}")
+    opt(files["trained"], files["pruned"],
+        f"photonic-prune-lth{{{knobs} {lth_options} "
+        f"report={files['report']}}}")
+    with open(files["report"]) as f:
+        return json.load(f)["lth"]["rounds"]

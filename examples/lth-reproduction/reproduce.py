@@ -35,10 +35,9 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt  # noqa: E402
+from photon_tools import MODEL, REPO, opt, validation_ticket  # noqa: E402
 import plotting  # noqa: E402
 
 ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0]
@@ -77,14 +76,8 @@ def lth_rows(report):
 
 
 def best_ticket(rows):
-    """The LTH pass's rule on validation: the last round before the first
-    one that loses more than MAX_LOSS against round 0."""
-    best = rows[0]
-    for r in rows[1:]:
-        if rows[0]["val"] - r["val"] > MAX_LOSS:
-            break
-        best = r
-    return best
+    """The LTH pass's rule on validation (photon_tools.validation_ticket)."""
+    return validation_ticket(rows, key="val", max_loss=MAX_LOSS)
 
 
 def best_alpha(rows, base):

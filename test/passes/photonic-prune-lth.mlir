@@ -41,7 +41,7 @@
 // RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv rates=0})' -o %t.bad.mlir 2>/dev/null
 // RUN: test ! -e %t.bad.mlir
 // RUN: not photon-opt %t.mlir --pass-pipeline='builtin.module(photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 scope=random})' 2>&1 | FileCheck %s --check-prefix=SCOPE
-// SCOPE: error: photonic-prune-lth: 'scope' must be layer, layer-arm or global, got 'random'
+// SCOPE: error: photonic-prune-lth: 'scope' must be layer, layer-arm, tier or global, got 'random'
 
 // layer-arm ranks θ and φ of each mesh separately: both arms lose the same
 // share (per mesh the arms have equally many candidates).
@@ -50,6 +50,15 @@
 // ARM: {{^ +}}1  0.30       {{[0-9]+}}    [[S1:[0-9.]+]]%  [[S1]]%  [[S1]]%
 // ARM: {{^ +}}2  0.30       {{[0-9]+}}    [[S2:[0-9.]+]]%  [[S2]]%  [[S2]]%
 // RUN: %python %S/Inputs/check_masks.py %t.arm.mlir | FileCheck %s --check-prefix=MASKS
+
+// tier pools the meshes of each dense layer: 30 % of a layer's pool goes per
+// round, its two meshes may lose different shares (runtime unit test
+// BottomPercentile.TierPoolsTheMeshesOfOneDenseLayer checks the ranking).
+// RUN: photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-prune-lth{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv batch-size=16 learning-rate=0.05 epochs=5 rates=0.3 max-rounds=1 max-accuracy-loss=1.0 scope=tier report=%t.tier.json})' -o %t.tier.mlir 2>&1 | FileCheck %s --check-prefix=TIER
+// TIER: csv (81 train, 9 validation, 45 test samples), tier, criterion wrapped, chosen on validation, stopped by max-rounds
+// RUN: FileCheck %s --check-prefix=TIER-REPORT < %t.tier.json
+// TIER-REPORT: "scope": "tier"
+// RUN: %python %S/Inputs/check_masks.py %t.tier.mlir | FileCheck %s --check-prefix=MASKS
 
 // With every LTH option at its default (the paper's layer-wise method,
 // wrapped phases, 10 % rounds), on overlapping classes: the ticket is chosen

@@ -332,6 +332,43 @@ TEST(BottomPercentile, LayerArmRanksThetaAndPhiSeparately) {
   EXPECT_STREQ(pruneScopeName(PruneScope::LayerArm), "layer-arm");
 }
 
+TEST(BottomPercentile, TierPoolsTheMeshesOfOneDenseLayer) {
+  // Meshes A and B come from dense layer 0 (its V† and U), C (= a copy of
+  // A) from dense layer 1, and D (= a copy of A) has no known source.
+  Program p = twoMeshes();
+  p.layers.push_back(p.layers[0]);
+  p.layers.push_back(p.layers[0]);
+  p.layers[0].sourceLayer = p.layers[1].sourceLayer = 0;
+  p.layers[2].sourceLayer = 1;
+  // Tier, k = 0.5: A and B pool 12 candidates and lose the 6 smallest, all
+  // of A's (layer-wise would take 3 from each); C and D are pools of 6 on
+  // their own and lose 3 each (their θ 0.1..0.3).
+  ASSERT_EQ(*pruneBottomPercentile(p, 0.5, PruneScope::Tier), 6 + 3 + 3);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_TRUE(masked(p.layers[0].mesh, i)) << i;
+    EXPECT_FALSE(masked(p.layers[1].mesh, i)) << i;
+    EXPECT_EQ(masked(p.layers[2].mesh, i), i < 3) << i;
+    EXPECT_EQ(masked(p.layers[3].mesh, i), i < 3) << i;
+  }
+  EXPECT_TRUE(masksHold(p));
+  EXPECT_STREQ(pruneScopeName(PruneScope::Tier), "tier");
+
+  // Two meshes of the same dense layer that are not consecutive in the
+  // program are separate pools (here A and its copy C both say layer 1,
+  // with B, of layer 0, between them).
+  Program q = twoMeshes();
+  q.layers.push_back(q.layers[0]);
+  q.layers[0].sourceLayer = 1;
+  q.layers[1].sourceLayer = 0;
+  q.layers[2].sourceLayer = 1;
+  ASSERT_EQ(*pruneBottomPercentile(q, 0.5, PruneScope::Tier), 3 * 3);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(masked(q.layers[0].mesh, i), i < 3) << i;
+    EXPECT_EQ(masked(q.layers[1].mesh, i), i >= 3) << i;
+    EXPECT_EQ(masked(q.layers[2].mesh, i), i < 3) << i;
+  }
+}
+
 TEST(BottomPercentile, CircularMagnitudeAndRounding) {
   Program p = twoMeshes();
   p.layers[1].mesh.theta[2] = kTwoPi - 0.05; // 0.05 from 0: the smallest

@@ -39,9 +39,10 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                            << rate;
         return signalPassFailure();
       }
-    if (scope != "layer" && scope != "global" && scope != "layer-arm") {
+    if (scope != "layer" && scope != "global" && scope != "layer-arm" &&
+        scope != "tier") {
       mlir::emitError(networkLocation(module)) << "photonic-prune-lth: 'scope' must be layer, "
-                            "layer-arm or global, got '"
+                            "layer-arm, tier or global, got '"
                          << scope << "'";
       return signalPassFailure();
     }
@@ -56,6 +57,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
     }
     options.scope = scope == "global"      ? runtime::PruneScope::Global
                     : scope == "layer-arm" ? runtime::PruneScope::LayerArm
+                    : scope == "tier"      ? runtime::PruneScope::Tier
                                            : runtime::PruneScope::LayerWise;
     std::optional<runtime::PhaseCriterion> parsedCriterion =
         runtime::parsePhaseCriterion(criterion);

@@ -26,6 +26,8 @@ const char *pruneScopeName(PruneScope scope) {
     return "global";
   case PruneScope::LayerArm:
     return "layer-arm";
+  case PruneScope::Tier:
+    return "tier";
   }
   return "?";
 }
@@ -135,7 +137,9 @@ llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
                       llvm::format("%g", k)));
   int pruned = 0;
   std::vector<Candidate> pool;
-  for (int layer : meshLayerIndices(program)) {
+  const std::vector<int> meshes = meshLayerIndices(program);
+  for (size_t m = 0; m < meshes.size(); ++m) {
+    const int layer = meshes[m];
     const Mesh &mesh = program.layers[layer].mesh;
     const int mzis = mesh.mziCount();
     for (int i = 0; i < 2 * mzis; ++i) {
@@ -148,7 +152,12 @@ llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
         pool.clear();
       }
     }
-    if (scope != PruneScope::Global) {
+    // tier: the pool goes on while the next mesh is of the same dense layer.
+    const int source = program.layers[layer].sourceLayer;
+    const bool tierGoesOn =
+        scope == PruneScope::Tier && source >= 0 && m + 1 < meshes.size() &&
+        program.layers[meshes[m + 1]].sourceLayer == source;
+    if (scope != PruneScope::Global && !tierGoesOn) {
       pruned += pruneSmallest(program, pool, k);
       pool.clear();
     }

@@ -210,10 +210,12 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     round 0 exceeds `max-accuracy-loss`, the sparsity reached
     `min-sparsity` or `max-rounds` rounds ran; otherwise prune the bottom
     `rates[r]` fraction of the non-zero live shifters by phase magnitude
-    (`criterion`: the wrapped phase, the paper's magnitude; per mesh with
-    `scope=layer`, the paper's layer-wise method and the default; over the
-    whole network with `scope=global`; Photon's extension `layer-arm` ranks
-    θ and φ of each mesh separately), and reset every survivor to its stored
+    (`criterion`: the wrapped phase, the paper's magnitude; layer-wise per
+    mesh with `scope=layer`, the default; per dense layer with `scope=tier`,
+    the V† and U meshes of each layer ranked together, the paper's likelier
+    reading, which measures the same (docs/pruning.md); over the whole
+    network with `scope=global`; Photon's extension `layer-arm` ranks θ and
+    φ of each mesh separately), and reset every survivor to its stored
     initial value. With `retrain-epochs=E1,E2,…` a round that loses too
     much is first reset and retrained with E1, E2, … epochs until it is
     within the loss (the paper adjusts the training per round; off by
@@ -230,7 +232,8 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
                "0.1 for 10 rounds, then 0.25)">,
     Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
            "layer (bottom k per mesh), layer-arm (per mesh, theta and phi ranked "
-           "separately) or global (over all meshes)">,
+           "separately), tier (per dense layer: its meshes pooled) or global "
+           "(over all meshes)">,
     Option<"maxRounds", "max-rounds", "int", /*default=*/"16",
            "Maximum number of pruning rounds">,
     Option<"maxAccuracyLoss", "max-accuracy-loss", "double",

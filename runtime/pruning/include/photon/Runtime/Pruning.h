@@ -39,9 +39,13 @@ enum class PruneScope {
   /// Each mesh on its own, θ and φ ranked separately ("layer-arm"): the
   /// bottom k of each mesh's θ and the bottom k of its φ.
   LayerArm,
+  /// The meshes of one dense layer pooled: its V† and U meshes ranked
+  /// together (Layer::sourceLayer; a mesh of unknown provenance is its own
+  /// pool). The LTH paper's "tier", read as one of its three linear layers.
+  Tier,
 };
 
-/// "layer-wise", "layer-arm" or "global".
+/// "layer-wise", "layer-arm", "tier" or "global".
 const char *pruneScopeName(PruneScope scope);
 
 /// How a shifter's phase is turned into the magnitude that pruning ranks.
@@ -83,7 +87,8 @@ void applyMasks(Program &program);
 
 /// Prunes the bottom `k` fraction (0 < k < 1) of the live, non-zero
 /// prunable shifters by phase magnitude (`criterion`): per mesh (LayerWise),
-/// per mesh and arm (LayerArm) or over all meshes (Global). The number
+/// per mesh and arm (LayerArm), per dense layer (Tier: consecutive meshes
+/// with the same known sourceLayer) or over all meshes (Global). The number
 /// pruned in a pool of n candidates is floor(k·n + 1/2); ties are broken by
 /// (layer, index), lower first. Returns the number of shifters pruned.
 llvm::Expected<int>
