@@ -22,39 +22,6 @@ using namespace photon::runtime::test;
 
 namespace {
 
-std::string errorText(llvm::Error error) {
-  return llvm::toString(std::move(error));
-}
-
-template <typename T> std::string errorText(llvm::Expected<T> value) {
-  if (value)
-    return "";
-  return llvm::toString(value.takeError());
-}
-
-/// True when every masked phase (mesh and attenuator) is exactly +0.0 and
-/// the program verifies.
-::testing::AssertionResult masksHold(const Program &p) {
-  if (llvm::Error e = verifyProgram(p))
-    return ::testing::AssertionFailure() << llvm::toString(std::move(e));
-  for (const Layer &layer : p.layers) {
-    if (layer.kind != LayerKind::Mesh || layer.mesh.mask.empty())
-      continue;
-    for (int i = 0; i < layer.mesh.shifterCount(); ++i)
-      if (!layer.mesh.mask[i]) {
-        double phase = shifterPhase(layer.mesh, i);
-        if (phase != 0.0 || std::signbit(phase))
-          return ::testing::AssertionFailure()
-                 << "masked shifter " << i << " has phase " << phase;
-      }
-  }
-  return ::testing::AssertionSuccess();
-}
-
-bool masked(const Mesh &mesh, int index) {
-  return !mesh.mask.empty() && mesh.mask[index] == 0;
-}
-
 bool sameBits(double a, double b) {
   return std::memcmp(&a, &b, sizeof(double)) == 0;
 }
@@ -280,18 +247,6 @@ TEST(MagnitudePruning, BadOptions) {
 // Bottom-k percentile
 //===----------------------------------------------------------------------===//
 
-/// Two 3-mode meshes: A has small phases 0.1..0.6, B large ones 1.1..1.6.
-Program twoMeshes() {
-  Program p;
-  p.inputs = p.outputs = 3;
-  p.layers = {meshLayer(3), meshLayer(3)};
-  p.layers[0].mesh.theta = {0.1, 0.2, 0.3};
-  p.layers[0].mesh.phi = {0.4, 0.5, 0.6};
-  p.layers[1].mesh.theta = {1.4, 1.5, 1.6};
-  p.layers[1].mesh.phi = {1.1, 1.2, 1.3};
-  return p;
-}
-
 TEST(BottomPercentile, LayerWiseAndGlobalDiffer) {
   Program layerWise = twoMeshes();
   ASSERT_EQ(*pruneBottomPercentile(layerWise, 0.5, PruneScope::LayerWise), 6);
@@ -330,43 +285,6 @@ TEST(BottomPercentile, LayerArmRanksThetaAndPhiSeparately) {
   }
   EXPECT_TRUE(masksHold(p));
   EXPECT_STREQ(pruneScopeName(PruneScope::LayerArm), "layer-arm");
-}
-
-TEST(BottomPercentile, TierPoolsTheMeshesOfOneDenseLayer) {
-  // Meshes A and B come from dense layer 0 (its V† and U), C (= a copy of
-  // A) from dense layer 1, and D (= a copy of A) has no known source.
-  Program p = twoMeshes();
-  p.layers.push_back(p.layers[0]);
-  p.layers.push_back(p.layers[0]);
-  p.layers[0].sourceLayer = p.layers[1].sourceLayer = 0;
-  p.layers[2].sourceLayer = 1;
-  // Tier, k = 0.5: A and B pool 12 candidates and lose the 6 smallest, all
-  // of A's (layer-wise would take 3 from each); C and D are pools of 6 on
-  // their own and lose 3 each (their θ 0.1..0.3).
-  ASSERT_EQ(*pruneBottomPercentile(p, 0.5, PruneScope::Tier), 6 + 3 + 3);
-  for (int i = 0; i < 6; ++i) {
-    EXPECT_TRUE(masked(p.layers[0].mesh, i)) << i;
-    EXPECT_FALSE(masked(p.layers[1].mesh, i)) << i;
-    EXPECT_EQ(masked(p.layers[2].mesh, i), i < 3) << i;
-    EXPECT_EQ(masked(p.layers[3].mesh, i), i < 3) << i;
-  }
-  EXPECT_TRUE(masksHold(p));
-  EXPECT_STREQ(pruneScopeName(PruneScope::Tier), "tier");
-
-  // Two meshes of the same dense layer that are not consecutive in the
-  // program are separate pools (here A and its copy C both say layer 1,
-  // with B, of layer 0, between them).
-  Program q = twoMeshes();
-  q.layers.push_back(q.layers[0]);
-  q.layers[0].sourceLayer = 1;
-  q.layers[1].sourceLayer = 0;
-  q.layers[2].sourceLayer = 1;
-  ASSERT_EQ(*pruneBottomPercentile(q, 0.5, PruneScope::Tier), 3 * 3);
-  for (int i = 0; i < 6; ++i) {
-    EXPECT_EQ(masked(q.layers[0].mesh, i), i < 3) << i;
-    EXPECT_EQ(masked(q.layers[1].mesh, i), i >= 3) << i;
-    EXPECT_EQ(masked(q.layers[2].mesh, i), i < 3) << i;
-  }
 }
 
 TEST(BottomPercentile, CircularMagnitudeAndRounding) {

@@ -39,11 +39,13 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
                            << rate;
         return signalPassFailure();
       }
-    if (scope != "layer" && scope != "global" && scope != "layer-arm" &&
-        scope != "tier") {
-      mlir::emitError(networkLocation(module)) << "photonic-prune-lth: 'scope' must be layer, "
-                            "layer-arm, tier or global, got '"
-                         << scope << "'";
+    std::optional<runtime::PruneScope> parsedScope =
+        runtime::parsePruneScope(scope);
+    if (!parsedScope) {
+      mlir::emitError(networkLocation(module))
+          << "photonic-prune-lth: 'scope' must be layer, layer-arm, tier or "
+             "global, got '"
+          << scope << "'";
       return signalPassFailure();
     }
     if (maxRounds < 0 || maxRounds > runtime::kMaxEpochs ||
@@ -55,10 +57,7 @@ struct PruneLthPass : public photon::impl::PruneLthBase<PruneLthPass> {
           << ", max-accuracy-loss >= 0 and min-sparsity in [0, 1]";
       return signalPassFailure();
     }
-    options.scope = scope == "global"      ? runtime::PruneScope::Global
-                    : scope == "layer-arm" ? runtime::PruneScope::LayerArm
-                    : scope == "tier"      ? runtime::PruneScope::Tier
-                                           : runtime::PruneScope::LayerWise;
+    options.scope = *parsedScope;
     std::optional<runtime::PhaseCriterion> parsedCriterion =
         runtime::parsePhaseCriterion(criterion);
     if (!parsedCriterion) {

@@ -56,6 +56,15 @@ struct PruneMagnitudePass
           << criterion << "'";
       return signalPassFailure();
     }
+    std::optional<runtime::PruneScope> parsedScope =
+        runtime::parsePruneScope(scope);
+    if (!parsedScope || *parsedScope == runtime::PruneScope::LayerArm) {
+      mlir::emitError(networkLocation(module))
+          << "photonic-prune-magnitude: 'scope' must be layer, tier or "
+             "global, got '"
+          << scope << "'";
+      return signalPassFailure();
+    }
     FailureOr<TrainingSession> session =
         TrainingSession::open(module, "photonic-prune-magnitude",
                               PHOTON_TRAINING_KNOBS(), /*allowZeroEpochs=*/true);
@@ -73,7 +82,8 @@ struct PruneMagnitudePass
     };
     llvm::json::Value steps_json = nullptr;
     if (mode == "one-shot") {
-      llvm::Expected<int> pruned = runtime::pruneByMagnitude(program, alpha, *parsedCriterion);
+      llvm::Expected<int> pruned = runtime::pruneByMagnitude(
+          program, alpha, *parsedCriterion, *parsedScope);
       if (!pruned) {
         mlir::emitError(networkLocation(module)) << "photonic-prune-magnitude: "
                            << llvm::toString(pruned.takeError());
@@ -85,6 +95,7 @@ struct PruneMagnitudePass
       options.alpha = alpha;
       options.steps = steps;
       options.criterion = *parsedCriterion;
+      options.scope = *parsedScope;
       llvm::Expected<std::vector<runtime::MagnitudeStep>> result =
           runtime::pruneByMagnitudeIterative(program, options, fineTune);
       if (!result) {
@@ -107,11 +118,12 @@ struct PruneMagnitudePass
     runtime::NetworkMetrics after = runtime::computeMetrics(program);
     runtime::MetricsComparison change = runtime::compareMetrics(before, after);
     llvm::errs() << llvm::format(
-        "photonic-prune-magnitude: %s, alpha %g, criterion %s: sparsity "
+        "photonic-prune-magnitude: %s, alpha %g, criterion %s, %s: sparsity "
         "%.1f %% (theta %.1f %%, phi %.1f %%), %s accuracy %.2f %% -> "
         "%.2f %%, test accuracy %.2f %% -> %.2f %%\n",
         mode.getValue().c_str(), alpha.getValue(),
         runtime::phaseCriterionName(*parsedCriterion),
+        runtime::pruneScopeName(*parsedScope),
         100.0 * after.prunable.sparsity(), 100.0 * after.theta.sparsity(),
         100.0 * after.phi.sparsity(), session->selectionSplitName(),
         100.0 * validationBefore, 100.0 * validationAfter,
@@ -121,6 +133,7 @@ struct PruneMagnitudePass
             {"alpha", alpha.getValue()},
             {"steps", std::move(steps_json)},
             {"criterion", runtime::phaseCriterionName(*parsedCriterion)},
+            {"scope", runtime::pruneScopeName(*parsedScope)},
             {"accuracy_before", accuracyBefore},
             {"accuracy_after", accuracyAfter},
             {"validation_accuracy_before", validationBefore},

@@ -19,12 +19,17 @@ static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message.str());
 }
 
-double phaseMagnitudeSigma(const Mesh &mesh, PhaseCriterion criterion) {
-  // Two passes (mean, then squared deviations) for accuracy.
-  std::vector<double> values;
+/// Appends the magnitudes of the live, non-zero θ and φ shifters of `mesh`.
+static void appendMagnitudes(const Mesh &mesh, PhaseCriterion criterion,
+                             std::vector<double> &values) {
   for (int i = 0; i < 2 * mesh.mziCount(); ++i)
     if (isLiveNonZero(mesh, i))
       values.push_back(phaseMagnitude(shifterPhase(mesh, i), criterion));
+}
+
+/// Population standard deviation; 0 for no values. Two passes (mean, then
+/// squared deviations) for accuracy.
+static double populationSigma(const std::vector<double> &values) {
   if (values.empty())
     return 0.0;
   double mean = 0.0;
@@ -35,6 +40,20 @@ double phaseMagnitudeSigma(const Mesh &mesh, PhaseCriterion criterion) {
   for (double v : values)
     var += (v - mean) * (v - mean);
   return std::sqrt(var / values.size());
+}
+
+double phaseMagnitudeSigma(const Mesh &mesh, PhaseCriterion criterion) {
+  std::vector<double> values;
+  appendMagnitudes(mesh, criterion, values);
+  return populationSigma(values);
+}
+
+double phaseMagnitudeSigma(const Program &program, llvm::ArrayRef<int> meshes,
+                           PhaseCriterion criterion) {
+  std::vector<double> values;
+  for (int layer : meshes)
+    appendMagnitudes(program.layers[layer].mesh, criterion, values);
+  return populationSigma(values);
 }
 
 int pruneBelowThreshold(Mesh &mesh, double threshold,
@@ -51,24 +70,48 @@ int pruneBelowThreshold(Mesh &mesh, double threshold,
   return pruned;
 }
 
-static llvm::Error checkAlpha(double alpha) {
+static llvm::Error checkAlphaAndScope(double alpha, PruneScope scope) {
   if (!(alpha > 0.0) || !std::isfinite(alpha))
     return makeError(llvm::formatv(
         "magnitude pruning alpha is {0}, expected a finite value > 0",
         llvm::format("%g", alpha)));
+  if (scope == PruneScope::LayerArm)
+    return makeError("magnitude pruning takes scope layer-wise, tier or "
+                     "global, not layer-arm");
   return llvm::Error::success();
 }
 
+namespace {
+/// A mesh and the group whose σ it shares.
+struct GroupedMesh {
+  int layer;
+  size_t group;
+};
+} // namespace
+
+static std::vector<GroupedMesh>
+groupedMeshes(const std::vector<std::vector<int>> &groups) {
+  std::vector<GroupedMesh> meshes;
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (int layer : groups[g])
+      meshes.push_back({layer, g});
+  return meshes;
+}
+
 llvm::Expected<int> pruneByMagnitude(Program &program, double alpha,
-                                     PhaseCriterion criterion) {
-  if (llvm::Error e = checkAlpha(alpha))
+                                     PhaseCriterion criterion,
+                                     PruneScope scope) {
+  if (llvm::Error e = checkAlphaAndScope(alpha, scope))
     return std::move(e);
+  // Every σ before any pruning: a group's meshes share one threshold.
+  const std::vector<std::vector<int>> groups = meshGroups(program, scope);
+  std::vector<double> sigma;
+  for (const std::vector<int> &group : groups)
+    sigma.push_back(phaseMagnitudeSigma(program, group, criterion));
   int pruned = 0;
-  for (int layer : meshLayerIndices(program)) {
-    Mesh &mesh = program.layers[layer].mesh;
-    pruned += pruneBelowThreshold(
-        mesh, alpha * phaseMagnitudeSigma(mesh, criterion), criterion);
-  }
+  for (const GroupedMesh &m : groupedMeshes(groups))
+    pruned += pruneBelowThreshold(program.layers[m.layer].mesh,
+                                  alpha * sigma[m.group], criterion);
   return pruned;
 }
 
@@ -76,17 +119,18 @@ llvm::Expected<std::vector<MagnitudeStep>>
 pruneByMagnitudeIterative(Program &program,
                           const IterativeMagnitudeOptions &options,
                           const std::function<void(Program &)> &fineTune) {
-  if (llvm::Error e = checkAlpha(options.alpha))
+  if (llvm::Error e = checkAlphaAndScope(options.alpha, options.scope))
     return std::move(e);
   if (options.steps < 1)
     return makeError(llvm::formatv(
         "iterative magnitude pruning has {0} steps, expected at least 1",
         options.steps));
-  std::vector<int> meshes = meshLayerIndices(program);
+  const std::vector<std::vector<int>> groups =
+      meshGroups(program, options.scope);
+  const std::vector<GroupedMesh> meshes = groupedMeshes(groups);
   std::vector<double> sigma;
-  for (int layer : meshes)
-    sigma.push_back(
-        phaseMagnitudeSigma(program.layers[layer].mesh, options.criterion));
+  for (const std::vector<int> &group : groups)
+    sigma.push_back(phaseMagnitudeSigma(program, group, options.criterion));
 
   std::vector<MagnitudeStep> steps;
   for (int s = 1; s <= options.steps; ++s) {
@@ -94,13 +138,14 @@ pruneByMagnitudeIterative(Program &program,
     step.step = s;
     // s / steps is exactly 1 at the last step: the one-shot threshold.
     const double scale = static_cast<double>(s) / options.steps;
-    for (size_t m = 0; m < meshes.size(); ++m) {
-      Mesh &mesh = program.layers[meshes[m]].mesh;
-      if (options.recomputeSigma)
-        sigma[m] = phaseMagnitudeSigma(mesh, options.criterion);
-      double threshold = options.alpha * sigma[m] * scale;
+    if (options.recomputeSigma)
+      for (size_t g = 0; g < groups.size(); ++g)
+        sigma[g] = phaseMagnitudeSigma(program, groups[g], options.criterion);
+    for (const GroupedMesh &m : meshes) {
+      const double threshold = options.alpha * sigma[m.group] * scale;
       step.thresholds.push_back(threshold);
-      step.pruned += pruneBelowThreshold(mesh, threshold, options.criterion);
+      step.pruned += pruneBelowThreshold(program.layers[m.layer].mesh,
+                                         threshold, options.criterion);
     }
     if (fineTune) {
       fineTune(program);

@@ -32,6 +32,18 @@ const char *pruneScopeName(PruneScope scope) {
   return "?";
 }
 
+std::optional<PruneScope> parsePruneScope(llvm::StringRef name) {
+  if (name == "layer")
+    return PruneScope::LayerWise;
+  if (name == "layer-arm")
+    return PruneScope::LayerArm;
+  if (name == "tier")
+    return PruneScope::Tier;
+  if (name == "global")
+    return PruneScope::Global;
+  return std::nullopt;
+}
+
 const char *phaseCriterionName(PhaseCriterion criterion) {
   return criterion == PhaseCriterion::Wrapped ? "wrapped" : "circular";
 }
@@ -55,6 +67,25 @@ std::vector<int> meshLayerIndices(const Program &program) {
     if (program.layers[i].kind == LayerKind::Mesh)
       indices.push_back(static_cast<int>(i));
   return indices;
+}
+
+std::vector<std::vector<int>> meshGroups(const Program &program,
+                                         PruneScope scope) {
+  std::vector<std::vector<int>> groups;
+  int lastSource = -1;
+  for (int layer : meshLayerIndices(program)) {
+    const int source = program.layers[layer].sourceLayer;
+    const bool join =
+        !groups.empty() &&
+        (scope == PruneScope::Global ||
+         (scope == PruneScope::Tier && source >= 0 && source == lastSource));
+    if (join)
+      groups.back().push_back(layer);
+    else
+      groups.push_back({layer});
+    lastSource = source;
+  }
+  return groups;
 }
 
 void ensureMask(Mesh &mesh) {
@@ -136,34 +167,25 @@ llvm::Expected<int> pruneBottomPercentile(Program &program, double k,
         llvm::formatv("pruning fraction k is {0}, expected a value in (0, 1)",
                       llvm::format("%g", k)));
   int pruned = 0;
-  std::vector<Candidate> pool;
-  const std::vector<int> meshes = meshLayerIndices(program);
-  for (size_t m = 0; m < meshes.size(); ++m) {
-    const int layer = meshes[m];
-    const Mesh &mesh = program.layers[layer].mesh;
-    const int mzis = mesh.mziCount();
-    for (int i = 0; i < 2 * mzis; ++i) {
-      if (isLiveNonZero(mesh, i))
-        pool.push_back(
-            {phaseMagnitude(shifterPhase(mesh, i), criterion), layer, i});
-      // layer-arm: the θ group [0, K) ends before φ starts.
-      if (scope == PruneScope::LayerArm && i + 1 == mzis) {
-        pruned += pruneSmallest(program, pool, k);
-        pool.clear();
+  for (const std::vector<int> &group : meshGroups(program, scope)) {
+    // layer-arm: a group is one mesh, whose θ [0, K) and φ [K, 2K) are
+    // ranked apart; otherwise the group's θ and φ form one pool.
+    std::vector<Candidate> pool;
+    for (int layer : group) {
+      const Mesh &mesh = program.layers[layer].mesh;
+      const int mzis = mesh.mziCount();
+      for (int i = 0; i < 2 * mzis; ++i) {
+        if (isLiveNonZero(mesh, i))
+          pool.push_back(
+              {phaseMagnitude(shifterPhase(mesh, i), criterion), layer, i});
+        if (scope == PruneScope::LayerArm && i + 1 == mzis) {
+          pruned += pruneSmallest(program, pool, k);
+          pool.clear();
+        }
       }
     }
-    // tier: the pool goes on while the next mesh is of the same dense layer.
-    const int source = program.layers[layer].sourceLayer;
-    const bool tierGoesOn =
-        scope == PruneScope::Tier && source >= 0 && m + 1 < meshes.size() &&
-        program.layers[meshes[m + 1]].sourceLayer == source;
-    if (scope != PruneScope::Global && !tierGoesOn) {
-      pruned += pruneSmallest(program, pool, k);
-      pool.clear();
-    }
-  }
-  if (scope == PruneScope::Global)
     pruned += pruneSmallest(program, pool, k);
+  }
   return pruned;
 }
 

@@ -257,7 +257,9 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
     Prunes every live MZI shifter whose phase magnitude (`criterion`:
     wrapped phase by default) is below α·σ_layer, σ_layer being the standard
     deviation of the non-zero magnitudes of its mesh (the LTH paper's
-    baseline, section 3.2.1).
+    baseline, section 3.2.1; `scope=tier` takes σ over the meshes of its
+    dense layer, the paper's likelier "layer", `scope=global` over the
+    network).
     `mode=one-shot` prunes at α·σ once and then fine-tunes (`epochs`);
     `mode=iterative` approaches α·σ in `steps` steps of α·σ/steps with
     `epochs` of fine-tuning after each. Pruned shifters are masked and stay
@@ -270,6 +272,9 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
            "one-shot or iterative">,
     Option<"steps", "steps", "int", /*default=*/"10",
            "Steps of the iterative mode">,
+    Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
+           "Meshes that share a sigma: layer (each mesh), tier (the meshes "
+           "of one dense layer) or global (every mesh)">,
     Option<"criterion", "criterion", "std::string", /*default=*/"\"wrapped\"",
            "Phase magnitude: wrapped (phase mod 2π; the paper's) or circular "
            "(min(w, 2π − w))">

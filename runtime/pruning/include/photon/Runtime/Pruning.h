@@ -47,6 +47,9 @@ enum class PruneScope {
 
 /// "layer-wise", "layer-arm", "tier" or "global".
 const char *pruneScopeName(PruneScope scope);
+/// Parses a pass option's spelling: "layer" (LayerWise), "layer-arm",
+/// "tier" or "global".
+std::optional<PruneScope> parsePruneScope(llvm::StringRef name);
 
 /// How a shifter's phase is turned into the magnitude that pruning ranks.
 enum class PhaseCriterion {
@@ -68,6 +71,14 @@ double phaseMagnitude(double phase, PhaseCriterion criterion);
 
 /// Indices in Program::layers of the Mesh layers, in program order.
 std::vector<int> meshLayerIndices(const Program &program);
+
+/// The meshes ranked together under `scope`, as groups of indices into
+/// Program::layers in program order: one group per mesh (LayerWise,
+/// LayerArm), per run of consecutive meshes with the same known
+/// sourceLayer (Tier; a mesh of unknown provenance is its own group) or one
+/// group of every mesh (Global; empty when there is no mesh).
+std::vector<std::vector<int>> meshGroups(const Program &program,
+                                         PruneScope scope);
 
 /// Creates an all-ones mask when `mesh.mask` is empty.
 void ensureMask(Mesh &mesh);
