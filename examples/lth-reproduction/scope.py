@@ -14,7 +14,7 @@ validation (tune.py: 160 epochs, learning rate 0.05, batch 64) under both
 scopes, for 15 rounds without stopping, per seed (initial phases and
 shuffling), and applies the pass's rule on validation (the last round
 before the first that loses more than 5 points). Validation decides, test
-is reported. The paper's magnitude baseline (3.2.1) thresholds at
+is reported. The paper's magnitude baseline (3.2.1, 4.1) thresholds at
 alpha times sigma_layer, "the standard deviation of the non-zero phase
 angles in a layer": for the seeds in --magnitude-seeds it also runs
 one-shot and iterative magnitude pruning from the trained network under
