@@ -123,3 +123,8 @@ def train_and_prune(opt, files, seed, knobs, lth_options):
         f"report={files['report']}}}")
     with open(files["report"]) as f:
         return json.load(f)["lth"]["rounds"]
+
+
+def pct(x):
+    """A fraction as a percentage with two decimals: 0.8915 -> "89.15"."""
+    return f"{100 * x:.2f}"

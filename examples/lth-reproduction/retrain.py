@@ -42,7 +42,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (MODEL, REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, resumable_opt, write_markdown)
+                          parse_work_arguments, pct, resumable_opt,
+                          write_markdown)
 
 MAX_LOSS = 0.05
 EPOCHS, LR, BATCH = 160, 0.05, 64
@@ -111,10 +112,6 @@ def one_seed(args, seed, retrain, work):
                   f"{100 * r0['test_accuracy']:.2f} %", flush=True)
         out["grid"] = grid
     return out
-
-
-def pct(x):
-    return f"{100 * x:.2f}"
 
 
 def main():

@@ -32,8 +32,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, resumable_opt, train_and_prune,
-                          validation_ticket, write_markdown)
+                          parse_work_arguments, pct, resumable_opt,
+                          train_and_prune, validation_ticket, write_markdown)
 
 SCOPES = ["layer", "tier"]
 ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0]  # reproduce.py's grid
@@ -76,10 +76,6 @@ def magnitude_run(args, seed, scope, mode, alpha, work):
     return {"alpha": alpha, "val": r["validation_accuracy_after"],
             "test": r["accuracy_after"],
             "sparsity": r["metrics_after"]["totals"]["prunable"]["sparsity"]}
-
-
-def pct(x):
-    return f"{100 * x:.2f}"
 
 
 def mean_sd(xs):

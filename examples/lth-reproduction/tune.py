@@ -26,8 +26,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, resumable_opt, train_and_prune,
-                          validation_ticket, write_markdown)
+                          parse_work_arguments, pct, resumable_opt,
+                          train_and_prune, validation_ticket, write_markdown)
 
 # name: (epochs, learning rate, batch size), per data set. Fashion-MNIST's
 # training split is 7.5x MNIST's, so its epochs are scaled down to about the
@@ -65,10 +65,6 @@ def run_candidate(args, name, config, seed, work):
         {"trained": prefix + "trained.mlir", "pruned": prefix + "pruned.mlir",
          "report": prefix + "lth.json"},
         seed, knobs, "max-rounds=15 max-accuracy-loss=1.0")
-
-
-def pct(x):
-    return f"{100 * x:.2f}"
 
 
 def mean(xs):
