@@ -8,11 +8,13 @@ Photon's own passes, over several seeds, choosing on the validation split.
 
 On the 16-16-16-10 network of examples/mnist-lth/model.mlir (uniform initial
 phases, drawn per seed with phase-seed), for each seed: unpruned training;
-LTH layer-wise (the paper's method, every option at its default) and global,
-16 rounds; one-shot and iterative phase-magnitude pruning for a sweep of
-alpha; random pruning with uniform, ERK and SNIP layer ratios at the
-sparsity of that seed's layer-wise ticket. With --extensions also Photon's
-layer-arm LTH and the circular criterion.
+LTH layer-wise (the paper's method, every option at its default: the V† and
+U meshes of each dense layer ranked together, scope=tier) and global, 16
+rounds; one-shot and iterative phase-magnitude pruning (sigma per dense
+layer, the default) for a sweep of alpha; random pruning with uniform, ERK
+and SNIP layer ratios at the sparsity of that seed's layer-wise ticket.
+With --extensions also LTH per mesh (scope=layer), Photon's layer-arm LTH
+and the circular criterion.
 
 Every choice is made on the validation split that the passes carve from
 the training split (10 %, seeded): the LTH ticket is the last round before
@@ -112,11 +114,11 @@ def one_seed(args, seed, epochs, log):
     log(f"   unpruned: validation {100 * base['val']:.2f} %, test "
         f"{100 * base['test']:.2f} %")
 
-    scopes = ["layer", "global"] + (["layer-arm", "layer-circular"]
-                                    if args.extensions else [])
+    scopes = ["tier", "global"] + (["layer", "layer-arm", "tier-circular"]
+                                   if args.extensions else [])
     out["lth"] = {}
     for scope in scopes:
-        extra = ("scope=layer criterion=circular" if scope == "layer-circular"
+        extra = ("scope=tier criterion=circular" if scope == "tier-circular"
                  else f"scope={scope}")
         log(f"== seed {seed}: LTH {scope}, {args.rounds} rounds")
         report = w(f"lth-{scope}.json")
@@ -142,7 +144,7 @@ def one_seed(args, seed, epochs, log):
                              test=r["accuracy_after"]))
         out["magnitude"][mode] = rows
 
-    ticket = best_ticket(out["lth"]["layer"])
+    ticket = best_ticket(out["lth"]["tier"])
     out["random"] = {}
     for ratio in ["uniform", "erk", "snip"]:
         log(f"== seed {seed}: random {ratio} at "
@@ -173,7 +175,8 @@ def main():
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=16, help="LTH rounds")
     ap.add_argument("--extensions", action="store_true",
-                    help="also Photon's layer-arm scope and circular criterion")
+                    help="also LTH per mesh, Photon's layer-arm scope and the "
+                    "circular criterion")
     ap.add_argument("--out", default=os.path.join(REPO, "docs", "results"))
     ap.add_argument("--work", default=None, help="keep intermediate IR here")
     args = ap.parse_args()
@@ -220,10 +223,11 @@ def write_report(args, epochs, runs):
     bases = [runs[s]["base"] for s in seeds]
     scopes = list(runs[seeds[0]]["lth"])
     rows = [summary_row("unpruned", bases, bases)]
-    labels = {"layer": "LTH layer-wise (the paper's method, defaults)",
+    labels = {"tier": "LTH layer-wise (the paper's method, defaults)",
               "global": "LTH global",
+              "layer": "LTH per mesh (scope=layer, option)",
               "layer-arm": "LTH layer-arm (Photon's extension)",
-              "layer-circular": "LTH layer-wise, circular criterion (option)"}
+              "tier-circular": "LTH layer-wise, circular criterion (option)"}
     tickets = {}
     for scope in scopes:
         tickets[scope] = [best_ticket(runs[s]["lth"][scope]) for s in seeds]
@@ -249,7 +253,10 @@ def write_report(args, epochs, runs):
           "initial phases uniform in [0, 2π) (drawn per seed). Training: Adam, "
           f"learning rate {args.learning_rate} with cosine decay, batch "
           f"{args.batch_size}, {epochs} epochs per training; FFT16 features. "
-          "Pruning criterion: the wrapped phase (the paper's magnitude). "
+          "Pruning criterion: the wrapped phase (the paper's magnitude); "
+          "a layer is one dense layer, its V† and U meshes ranked together "
+          "(LTH) or sharing one σ (magnitude), the passes' default "
+          "`scope=tier`. "
           "Definitions of every column: [pruning.md](../pruning.md).", "",
           "Every choice is made on the validation split: the LTH ticket is "
           "the pass's rule (last round before the first that loses more than "

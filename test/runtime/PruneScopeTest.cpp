@@ -40,7 +40,9 @@ TEST(PruneScope, NamesParse) {
   EXPECT_EQ(parsePruneScope("global"), PruneScope::Global);
   EXPECT_EQ(parsePruneScope("layer-wise"), std::nullopt);
   EXPECT_EQ(parsePruneScope(""), std::nullopt);
-  EXPECT_STREQ(pruneScopeName(PruneScope::Tier), "tier");
+  for (PruneScope scope : {PruneScope::LayerWise, PruneScope::LayerArm,
+                           PruneScope::Tier, PruneScope::Global})
+    EXPECT_EQ(parsePruneScope(pruneScopeName(scope)), scope);
 }
 
 TEST(PruneScope, MeshGroups) {
@@ -104,11 +106,12 @@ TEST(PruneScope, MagnitudeSigmaPerTier) {
   EXPECT_EQ(phaseMagnitudeSigma(p.layers[0].mesh), phaseMagnitudeSigma(p, {0}));
 
   Program perMesh = threeLayers();
-  ASSERT_EQ(*pruneByMagnitude(perMesh, 1.0), 3);
+  ASSERT_EQ(*pruneByMagnitude(perMesh, 1.0, PhaseCriterion::Wrapped,
+                              PruneScope::LayerWise),
+            3);
+  // The default scope is the tier (the paper's σ_layer, 4.1).
   Program perTier = threeLayers();
-  ASSERT_EQ(*pruneByMagnitude(perTier, 1.0, PhaseCriterion::Wrapped,
-                              PruneScope::Tier),
-            5 + 1 + 1);
+  ASSERT_EQ(*pruneByMagnitude(perTier, 1.0), 5 + 1 + 1);
   for (int i = 0; i < 6; ++i) {
     EXPECT_EQ(masked(perTier.layers[0].mesh, i), i < 5) << i;
     EXPECT_FALSE(masked(perTier.layers[1].mesh, i)) << i;

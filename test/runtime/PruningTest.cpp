@@ -607,7 +607,9 @@ TEST(LotteryTicket, WithoutReportTheTestAccuracyIsNull) {
 
 TEST(LotteryTicket, DefaultsAreThePapers) {
   LthOptions options;
-  EXPECT_EQ(options.scope, PruneScope::LayerWise);
+  // [LTH] 4.1: "the bottom k percentile of each layer", a layer being one
+  // linear layer (its V† and U meshes): docs/pruning.md.
+  EXPECT_EQ(options.scope, PruneScope::Tier);
   EXPECT_EQ(options.criterion, PhaseCriterion::Wrapped);
   EXPECT_EQ(options.maxRounds, 16);
   ASSERT_EQ(options.rates.size(), 11u);

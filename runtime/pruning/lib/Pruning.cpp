@@ -21,7 +21,7 @@ namespace photon::runtime {
 const char *pruneScopeName(PruneScope scope) {
   switch (scope) {
   case PruneScope::LayerWise:
-    return "layer-wise";
+    return "layer";
   case PruneScope::Global:
     return "global";
   case PruneScope::LayerArm:

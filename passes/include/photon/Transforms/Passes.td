@@ -210,12 +210,12 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     round 0 exceeds `max-accuracy-loss`, the sparsity reached
     `min-sparsity` or `max-rounds` rounds ran; otherwise prune the bottom
     `rates[r]` fraction of the non-zero live shifters by phase magnitude
-    (`criterion`: the wrapped phase, the paper's magnitude; layer-wise per
-    mesh with `scope=layer`, the default; per dense layer with `scope=tier`,
-    the V† and U meshes of each layer ranked together, the paper's likelier
-    reading, which measures the same (docs/pruning.md); over the whole
-    network with `scope=global`; Photon's extension `layer-arm` ranks θ and
-    φ of each mesh separately), and reset every survivor to its stored
+    (`criterion`: the wrapped phase, the paper's magnitude; layer-wise with
+    `scope=tier`, the default: the V† and U meshes of each dense layer
+    ranked together, the paper's "each layer"; per mesh with `scope=layer`,
+    Photon's former default, which measures the same (docs/pruning.md); over
+    the whole network with `scope=global`; Photon's extension `layer-arm`
+    ranks θ and φ of each mesh separately), and reset every survivor to its stored
     initial value. With `retrain-epochs=E1,E2,…` a round that loses too
     much is first reset and retrained with E1, E2, … epochs until it is
     within the loss (the paper adjusts the training per round; off by
@@ -230,10 +230,11 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     ListOption<"rates", "rates", "double",
                "Pruning rate per round; the last one repeats (default: "
                "0.1 for 10 rounds, then 0.25)">,
-    Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
-           "layer (bottom k per mesh), layer-arm (per mesh, theta and phi ranked "
-           "separately), tier (per dense layer: its meshes pooled) or global "
-           "(over all meshes)">,
+    Option<"scope", "scope", "std::string", /*default=*/"\"tier\"",
+           "tier (per dense layer: its V-dagger and U meshes ranked together; "
+           "the paper's layer-wise), layer (bottom k per mesh), layer-arm (per "
+           "mesh, theta and phi ranked separately) or global (over all "
+           "meshes)">,
     Option<"maxRounds", "max-rounds", "int", /*default=*/"16",
            "Maximum number of pruning rounds">,
     Option<"maxAccuracyLoss", "max-accuracy-loss", "double",
@@ -256,10 +257,10 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
   let description = [{
     Prunes every live MZI shifter whose phase magnitude (`criterion`:
     wrapped phase by default) is below α·σ_layer, σ_layer being the standard
-    deviation of the non-zero magnitudes of its mesh (the LTH paper's
-    baseline, section 3.2.1; `scope=tier` takes σ over the meshes of its
-    dense layer, the paper's likelier "layer", `scope=global` over the
-    network).
+    deviation of the non-zero magnitudes of its dense layer's meshes (the
+    LTH paper's baseline, sections 3.2.1 and 4.1; `scope=tier`, the
+    default). `scope=layer` takes σ over each mesh alone, `scope=global`
+    over the network.
     `mode=one-shot` prunes at α·σ once and then fine-tunes (`epochs`);
     `mode=iterative` approaches α·σ in `steps` steps of α·σ/steps with
     `epochs` of fine-tuning after each. Pruned shifters are masked and stay
@@ -272,9 +273,10 @@ def PruneMagnitude : Pass<"photonic-prune-magnitude", "mlir::ModuleOp"> {
            "one-shot or iterative">,
     Option<"steps", "steps", "int", /*default=*/"10",
            "Steps of the iterative mode">,
-    Option<"scope", "scope", "std::string", /*default=*/"\"layer\"",
-           "Meshes that share a sigma: layer (each mesh), tier (the meshes "
-           "of one dense layer) or global (every mesh)">,
+    Option<"scope", "scope", "std::string", /*default=*/"\"tier\"",
+           "Meshes that share a sigma: tier (the meshes of one dense layer; "
+           "the paper's sigma_layer), layer (each mesh) or global (every "
+           "mesh)">,
     Option<"criterion", "criterion", "std::string", /*default=*/"\"wrapped\"",
            "Phase magnitude: wrapped (phase mod 2π; the paper's) or circular "
            "(min(w, 2π − w))">

@@ -42,7 +42,7 @@ struct LthOptions {
   /// repeats. Default: the paper's 10 % for ten rounds, then 25 %.
   std::vector<double> rates = {0.10, 0.10, 0.10, 0.10, 0.10, 0.10,
                                0.10, 0.10, 0.10, 0.10, 0.25};
-  PruneScope scope = PruneScope::LayerWise;
+  PruneScope scope = PruneScope::Tier;
   /// What "bottom k" ranks: the wrapped phase (the paper's magnitude).
   PhaseCriterion criterion = PhaseCriterion::Wrapped;
   /// R_max: the most pruning steps; round R_max trains the ticket pruned

@@ -51,13 +51,13 @@ int pruneBelowThreshold(Mesh &mesh, double threshold,
 llvm::Expected<int>
 pruneByMagnitude(Program &program, double alpha,
                  PhaseCriterion criterion = PhaseCriterion::Wrapped,
-                 PruneScope scope = PruneScope::LayerWise);
+                 PruneScope scope = PruneScope::Tier);
 
 struct IterativeMagnitudeOptions {
   double alpha = 1.0;
   PhaseCriterion criterion = PhaseCriterion::Wrapped;
   /// Which meshes share a σ (as pruneByMagnitude).
-  PruneScope scope = PruneScope::LayerWise;
+  PruneScope scope = PruneScope::Tier;
   /// Step s = 1..steps prunes at (s / steps)·α·σ_layer.
   int steps = 10;
   /// false: σ_layer is computed once, before the first step, so the last

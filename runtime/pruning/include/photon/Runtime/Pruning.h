@@ -32,7 +32,8 @@ namespace photon::runtime {
 
 /// Where a fraction or a threshold applies.
 enum class PruneScope {
-  /// Each mesh on its own ("layer-wise": a layer is one mesh).
+  /// Each mesh on its own (`scope=layer`: a layer read as one mesh;
+  /// Photon's default before Tier).
   LayerWise,
   /// All meshes of the program pooled ("global").
   Global,
@@ -45,7 +46,8 @@ enum class PruneScope {
   Tier,
 };
 
-/// "layer-wise", "layer-arm", "tier" or "global".
+/// The pass option's spelling: "layer", "layer-arm", "tier" or "global"
+/// (parsePruneScope's inverse).
 const char *pruneScopeName(PruneScope scope);
 /// Parses a pass option's spelling: "layer" (LayerWise), "layer-arm",
 /// "tier" or "global".
