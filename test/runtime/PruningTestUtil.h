@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,11 @@ inline ::testing::AssertionResult masksHold(const Program &p) {
       }
   }
   return ::testing::AssertionSuccess();
+}
+
+/// Bit-for-bit equality (distinguishes -0.0 from 0.0).
+inline bool sameBits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof(double)) == 0;
 }
 
 inline bool masked(const Mesh &mesh, int index) {
