@@ -169,9 +169,10 @@ def main():
     ap.add_argument("--epochs", type=int, default=None,
                     help="epochs per training (default: 160 for mnist, "
                          "20 for fashion-mnist: about 1.1M samples either way)")
-    ap.add_argument("--learning-rate", type=float, default=0.05,
-                    help="default: chosen on validation by tune.py for both "
-                    "data sets (docs/results/lth-tuning-*.md)")
+    ap.add_argument("--learning-rate", type=float, default=None,
+                    help="default: chosen on validation by tune.py, 0.05 for "
+                    "mnist and 0.02 for fashion-mnist "
+                    "(docs/results/lth-tuning-*.md)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=16, help="LTH rounds")
     ap.add_argument("--extensions", action="store_true",
@@ -181,6 +182,8 @@ def main():
     ap.add_argument("--work", default=None, help="keep intermediate IR here")
     args = ap.parse_args()
     epochs = args.epochs or (160 if args.dataset == "mnist" else 20)
+    if args.learning_rate is None:
+        args.learning_rate = 0.05 if args.dataset == "mnist" else 0.02
     keep = args.work is not None
     args.work = args.work or tempfile.mkdtemp(prefix="photon-lth-")
     os.makedirs(args.out, exist_ok=True)

@@ -8,7 +8,8 @@ For each candidate (epochs per round, learning rate, batch size) and seed
 (initial phases and shuffling, as reproduce.py and retrain.py seed them) it
 trains the 16-16-16-10 network of examples/mnist-lth/model.mlir from its
 uniform initial phases and runs the paper's plain layer-wise LTH
-(wrapped-phase criterion, 10 % x 10 then 25 %) for 15 rounds without
+(wrapped-phase criterion, 10 % x 10 then 25 %, scope=tier: the default) for
+15 rounds without
 stopping, recording validation and test accuracy per round. The pass's own
 rule is then applied on validation: the ticket is the last round before the
 first one that loses more than 5 points of validation accuracy against
@@ -117,7 +118,8 @@ def main():
           + (f" --seeds {args.seeds}" if many else "") + "`. Each "
           "candidate trains the 16-16-16-10 network from uniform phases "
           "and runs 15 rounds of plain layer-wise LTH (wrapped phase, "
-          "10 % x 10 then 25 %); the ticket is chosen by the pass's rule "
+          "10 % x 10 then 25 %, each dense layer's two meshes ranked "
+          "together: `scope=tier`, the default); the ticket is chosen by the pass's rule "
           "on the validation split (last round before the first that "
           "loses more than 5 points)" +
           (", and the candidate by the mean sparsity of its tickets over "
