@@ -4,7 +4,7 @@ Photon's own passes, over several seeds, choosing on the validation split.
 
     reproduce.py [--dataset mnist|fashion-mnist] [--seeds 0,1,2]
                  [--epochs E] [--learning-rate LR] [--batch-size B]
-                 [--extensions] [--out DIR] [--work DIR]
+                 [--extensions] [--out DIR] [--work DIR [--report-only]]
 
 On the 16-16-16-10 network of examples/mnist-lth/model.mlir (uniform initial
 phases, drawn per seed with phase-seed), for each seed: unpruned training;
@@ -180,7 +180,12 @@ def main():
                     "circular criterion")
     ap.add_argument("--out", default=os.path.join(REPO, "docs", "results"))
     ap.add_argument("--work", default=None, help="keep intermediate IR here")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite the report from --work's runs.json "
+                    "(same --dataset, --seeds and settings) without running")
     args = ap.parse_args()
+    if args.report_only and not args.work:
+        ap.error("--report-only needs --work")
     epochs = args.epochs or (160 if args.dataset == "mnist" else 20)
     if args.learning_rate is None:
         args.learning_rate = 0.05 if args.dataset == "mnist" else 0.02
@@ -189,6 +194,13 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     log = lambda msg: print(msg, flush=True)
     seeds = [int(s) for s in args.seeds.split(",")]
+    if args.report_only:
+        with open(os.path.join(args.work, "runs.json")) as f:
+            runs = {int(s): r for s, r in json.load(f).items()}
+        if sorted(runs) != sorted(seeds):
+            ap.error(f"runs.json holds seeds {sorted(runs)}, not {seeds}")
+        write_report(args, epochs, runs)
+        return
     runs = {s: one_seed(args, s, epochs, log) for s in seeds}
     with open(os.path.join(args.work, "runs.json"), "w") as f:
         json.dump(runs, f, indent=1)
@@ -276,7 +288,7 @@ def write_report(args, epochs, runs):
           "the mesh (θ/φ) heater power.", "",
           "## Summary", "",
           "| method | sparsity % | validation % | test % | test loss (pts) | "
-          "mesh power −% | seeds within 5 pts |",
+          "mesh power −% | seeds within 5 validation pts |",
           "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"] + rows + [""]
     for scope in scopes:
         md += [f"## {labels[scope]}: rounds of seed {seeds[0]}", "",
