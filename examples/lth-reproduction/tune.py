@@ -119,8 +119,8 @@ def main():
           "candidate trains the 16-16-16-10 network from uniform phases "
           "and runs 15 rounds of plain layer-wise LTH (wrapped phase, "
           "10 % x 10 then 25 %, each dense layer's two meshes ranked "
-          "together: `scope=tier`, the default); the ticket is chosen by the pass's rule "
-          "on the validation split (last round before the first that "
+          "together: `scope=tier`, the default); the ticket is chosen by "
+          "the pass's rule on the validation split (last round before the first that "
           "loses more than 5 points)" +
           (", and the candidate by the mean sparsity of its tickets over "
            "the seeds" if many else "") +

@@ -215,12 +215,12 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
     ranked together, the paper's "each layer"; per mesh with `scope=layer`,
     Photon's former default, which measures the same (docs/pruning.md); over
     the whole network with `scope=global`; Photon's extension `layer-arm`
-    ranks θ and φ of each mesh separately), and reset every survivor to its stored
-    initial value. With `retrain-epochs=E1,E2,…` a round that loses too
-    much is first reset and retrained with E1, E2, … epochs until it is
+    ranks θ and φ of each mesh separately), and reset every survivor to its
+    stored initial value. With `retrain-epochs=E1,E2,…` a round that loses
+    too much is first reset and retrained with E1, E2, … epochs until it is
     within the loss (the paper adjusts the training per round; off by
-    default, see docs/pruning.md). The IR keeps the best ticket (the last round within the
-    accuracy loss on validation) with its masks; test accuracy is printed
+    default, see docs/pruning.md). The IR keeps the best ticket (the last
+    round within the accuracy loss on validation) with its masks; test accuracy is printed
     and reported next to it, never used to choose. Needs initial values
     (`photonic-train` stores them; if absent, the current phases become the
     initial ones). Prints a per-round table; `report` writes it as JSON with
@@ -231,7 +231,7 @@ def PruneLth : Pass<"photonic-prune-lth", "mlir::ModuleOp"> {
                "Pruning rate per round; the last one repeats (default: "
                "0.1 for 10 rounds, then 0.25)">,
     Option<"scope", "scope", "std::string", /*default=*/"\"tier\"",
-           "tier (per dense layer: its V-dagger and U meshes ranked together; "
+           "tier (per dense layer: its V† and U meshes ranked together; "
            "the paper's layer-wise), layer (bottom k per mesh), layer-arm (per "
            "mesh, theta and phi ranked separately) or global (over all "
            "meshes)">,
