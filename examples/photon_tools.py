@@ -4,6 +4,7 @@ message."""
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -97,6 +98,16 @@ def resumable_opt(args):
         if not (args.resume and os.path.exists(dst)):
             opt(src, dst, pipeline, quiet=True)
     return run_pass
+
+
+def mean_sd(xs, scale=100, digits=1):
+    """'mean ± sd' of xs times scale (sample sd; ± 0 for one value), None
+    entries left out; "n/a" when none is left."""
+    xs = [x for x in xs if x is not None]
+    if not xs:
+        return "n/a"
+    sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
+    return f"{scale * statistics.mean(xs):.{digits}f} ± {scale * sd:.{digits}f}"
 
 
 def validation_ticket(rounds, key="accuracy", max_loss=0.05):

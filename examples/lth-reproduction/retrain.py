@@ -36,13 +36,12 @@ intermediate files stay in DIR; --resume reuses those already there.
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (MODEL, REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, pct, resumable_opt,
+                          mean_sd, parse_work_arguments, pct, resumable_opt,
                           write_markdown)
 
 MAX_LOSS = 0.05
@@ -182,17 +181,15 @@ def main():
         summary["retrain_power"].append(power(b))
         summary["test0"].append(r0["test_accuracy"])
 
-    def mean_sd(key):
-        xs = summary[key]
-        sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
-        return f"{100 * statistics.mean(xs):.1f} ± {100 * sd:.1f} %"
+    def summary_sd(key):
+        return mean_sd(summary[key]) + " %"
 
     md += ["", f"Mean ± sample standard deviation over seeds {args.seeds}: "
-           f"unpruned test accuracy {mean_sd('test0')}; ticket sparsity "
-           f"{mean_sd('default')} with the defaults, {mean_sd('retrain')} "
+           f"unpruned test accuracy {summary_sd('test0')}; ticket sparsity "
+           f"{summary_sd('default')} with the defaults, {summary_sd('retrain')} "
            f"with retraining; mesh power reduction "
-           f"{mean_sd('default_power')} with the defaults, "
-           f"{mean_sd('retrain_power')} with retraining.", ""]
+           f"{summary_sd('default_power')} with the defaults, "
+           f"{summary_sd('retrain_power')} with retraining.", ""]
     grids = [r for r in runs if "grid" in r]
     if grids:
         md += ["## One adjustment at a time on the ticket that stopped the "

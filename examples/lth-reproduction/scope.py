@@ -27,13 +27,12 @@ docs/results/lth-scope-<dataset>.md).
 import argparse
 import os
 import json
-import statistics
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from photon_tools import (REPO, add_work_arguments,  # noqa: E402
-                          parse_work_arguments, pct, resumable_opt,
+                          mean_sd, parse_work_arguments, pct, resumable_opt,
                           train_and_prune, validation_ticket, write_markdown)
 
 SCOPES = ["layer", "tier"]
@@ -78,10 +77,6 @@ def magnitude_run(args, seed, scope, mode, alpha, work):
             "test": r["accuracy_after"],
             "sparsity": r["metrics_after"]["totals"]["prunable"]["sparsity"]}
 
-
-def mean_sd(xs):
-    sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
-    return f"{100 * statistics.mean(xs):.1f} ± {100 * sd:.1f}"
 
 
 def main():

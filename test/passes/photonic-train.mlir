@@ -32,6 +32,8 @@
 // EPOCHS: error: photonic-train: 'epochs' must be in 1..1000000, got 0
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv optimizer=lbfgs})' 2>&1 | FileCheck %s --check-prefix=OPT
 // OPT: error: photonic-train: 'optimizer' must be adam or sgd, got 'lbfgs'
+// RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv phase-range=clamp})' 2>&1 | FileCheck %s --check-prefix=RANGE
+// RANGE: error: photonic-train: 'phase-range' must be wrap or floor, got 'clamp'
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-train{dataset=csv train-file=%S/Inputs/blobs-train.csv test-file=%S/Inputs/blobs-test.csv})' 2>&1 | FileCheck %s --check-prefix=UNLOWERED
 // UNLOWERED: error: 'photonic.dense' op must be lowered to meshes first (run photonic-lower-to-mesh)
 // RUN: not photon-opt %S/Inputs/blobs-net.mlir --pass-pipeline='builtin.module(photonic-lower-to-mesh,photonic-train{dataset=csv train-file=%S/Inputs/empty.csv test-file=%S/Inputs/blobs-test.csv})' 2>&1 | FileCheck %s --check-prefix=EMPTY

@@ -376,6 +376,58 @@ TEST(Optimizer, SgdStepClampsAndWraps) {
   EXPECT_FALSE(bool(verifyProgram(p)));
 }
 
+// The same hand-made step under both phase ranges: θ pushed below 0 wraps
+// to just under 2π or stops at exactly 0; φ pushed past 2π wraps under
+// both; an output phase inside [0, 2π) moves freely; a pruned shifter stays
+// 0 whatever its gradient.
+TEST(Optimizer, PhaseRangeWrapsOrFloors) {
+  for (PhaseRange range : {PhaseRange::Wrap, PhaseRange::Floor}) {
+    SCOPED_TRACE(phaseRangeName(range));
+    Program p = tinyProgram();
+    Mesh &mesh = p.layers[1].mesh;
+    ASSERT_EQ(mesh.theta.size(), 1u);
+    ASSERT_EQ(mesh.outputPhases.size(), 2u);
+    mesh.theta = {0.1};
+    mesh.phi = {kTwoPi - 0.1};
+    mesh.outputPhases = {1.0, 2.0};
+    mesh.mask = {1, 1, 1, 0};
+    mesh.outputPhases[1] = 0.0;
+    ProgramGradient g = ProgramGradient::zerosLike(p);
+    g.layers[1].theta = {0.3};         // θ → 0.1 − 0.15 = −0.05
+    g.layers[1].phi = {-0.3};          // φ → 2π + 0.05
+    g.layers[1].outputPhases = {0.5, 5.0}; // 1.0 → 0.75; the pruned one stays
+    OptimizerOptions o;
+    o.kind = OptimizerKind::Sgd;
+    o.learningRate = 0.5;
+    o.phaseRange = range;
+    Optimizer sgd(p, o);
+    sgd.step(p, g);
+    if (range == PhaseRange::Floor)
+      EXPECT_EQ(mesh.theta[0], 0.0);
+    else
+      EXPECT_EQ(mesh.theta[0], wrapPhase(0.1 - 0.5 * 0.3));
+    EXPECT_NEAR(mesh.theta[0], range == PhaseRange::Floor ? 0.0 : kTwoPi - 0.05,
+                1e-15);
+    EXPECT_EQ(mesh.phi[0], wrapPhase(kTwoPi - 0.1 + 0.5 * 0.3));
+    EXPECT_NEAR(mesh.phi[0], 0.05, 1e-15);
+    EXPECT_EQ(mesh.outputPhases[0], 0.75);
+    EXPECT_EQ(mesh.outputPhases[1], 0.0);
+    // A floored phase is still trainable: a positive step raises it.
+    g.layers[1].theta = {-0.2};
+    g.layers[1].phi = {0.0};
+    g.layers[1].outputPhases = {0.0, 0.0};
+    const double before = mesh.theta[0];
+    sgd.step(p, g);
+    EXPECT_EQ(mesh.theta[0], wrapPhase(before + 0.1));
+    EXPECT_FALSE(bool(verifyProgram(p)));
+  }
+  EXPECT_EQ(parsePhaseRange("wrap"), PhaseRange::Wrap);
+  EXPECT_EQ(parsePhaseRange("floor"), PhaseRange::Floor);
+  EXPECT_FALSE(parsePhaseRange("clamp"));
+  EXPECT_STREQ(phaseRangeName(PhaseRange::Floor), "floor");
+  EXPECT_STREQ(phaseRangeName(PhaseRange::Wrap), "wrap");
+}
+
 TEST(Optimizer, SgdMomentum) {
   Program p = tinyProgram();
   ProgramGradient g = ProgramGradient::zerosLike(p);

@@ -39,6 +39,9 @@ FailureOr<TrainingSession> TrainingSession::open(ModuleOp module,
   if (knobs.optimizer != "adam" && knobs.optimizer != "sgd")
     return bad("'optimizer' must be adam or sgd, got '" + knobs.optimizer +
                "'");
+  if (!runtime::parsePhaseRange(knobs.phaseRange))
+    return bad("'phase-range' must be wrap or floor, got '" +
+               knobs.phaseRange + "'");
   if (knobs.threads < 1 || knobs.threads > runtime::kMaxThreads)
     return bad("'threads' must be in 1.." + Twine(runtime::kMaxThreads) +
                ", got " + Twine(knobs.threads));
@@ -87,6 +90,9 @@ llvm::Error TrainingSession::train(
   train.optimizer = options.optimizer == "sgd" ? runtime::OptimizerKind::Sgd
                                                : runtime::OptimizerKind::Adam;
   train.cosineDecay = options.cosineDecay;
+  train.phaseRange =
+      runtime::parsePhaseRange(options.phaseRange).value_or(
+          runtime::PhaseRange::Wrap);
   train.seed = static_cast<uint64_t>(options.seed);
   train.threads = options.threads;
   if (customize)

@@ -32,6 +32,7 @@ struct TrainingKnobs {
   double learningRate = 0.02;
   std::string optimizer = "adam";
   bool cosineDecay = true;
+  std::string phaseRange = "wrap";
   int64_t seed = 0;
   int threads = 2;
   std::string report;
@@ -55,6 +56,7 @@ struct TrainingKnobs {
     knobs.learningRate = learningRate;                                         \
     knobs.optimizer = optimizer;                                               \
     knobs.cosineDecay = cosineDecay;                                           \
+    knobs.phaseRange = phaseRange;                                             \
     knobs.seed = seed;                                                         \
     knobs.threads = threads;                                                   \
     knobs.report = report;                                                     \

@@ -27,6 +27,18 @@ std::optional<OptimizerKind> parseOptimizer(std::string_view name) {
   return std::nullopt;
 }
 
+const char *phaseRangeName(PhaseRange range) {
+  return range == PhaseRange::Floor ? "floor" : "wrap";
+}
+
+std::optional<PhaseRange> parsePhaseRange(std::string_view name) {
+  if (name == "wrap")
+    return PhaseRange::Wrap;
+  if (name == "floor")
+    return PhaseRange::Floor;
+  return std::nullopt;
+}
+
 Optimizer::Optimizer(const Program &program, const OptimizerOptions &options)
     : opts(options) {
   const size_t count = parameterCount(program);
@@ -110,7 +122,10 @@ void Optimizer::step(Program &program, const ProgramGradient &gradient) {
         const double grad = j < k       ? g.theta[j]
                             : j < 2 * k ? g.phi[j - k]
                                         : g.outputPhases[j - 2 * k];
-        phase = wrapPhase(update(index, phase, grad, rate));
+        const double next = update(index, phase, grad, rate);
+        phase = opts.phaseRange == PhaseRange::Floor && next < 0.0
+                    ? 0.0
+                    : wrapPhase(next);
       }
     } else if (layer.kind == LayerKind::Diagonal) {
       Diagonal &d = layer.diagonal;

@@ -69,6 +69,7 @@ llvm::Expected<TrainResult> train(Program &program,
   optimizerOptions.cosineDecay = options.cosineDecay;
   optimizerOptions.totalSteps = static_cast<int64_t>(options.epochs) * batches;
   optimizerOptions.freezePhases = options.freezePhases;
+  optimizerOptions.phaseRange = options.phaseRange;
   Optimizer optimizer(program, optimizerOptions);
   GradientEngine engine(program, options.threads);
   ProgramGradient gradient = ProgramGradient::zerosLike(program);

@@ -43,6 +43,11 @@ defvar photonicTrainOptions = [
          "adam or sgd">,
   Option<"cosineDecay", "cosine-decay", "bool", /*default=*/"true",
          "Decay the learning rate to 0 along a cosine">,
+  Option<"phaseRange", "phase-range", "std::string", /*default=*/"\"wrap\"",
+         "How a mesh phase that a training step takes out of [0, 2pi) is "
+         "brought back: wrap (modulo 2pi) or floor (ours: a phase pushed "
+         "below 0 stops at exactly 0, a heater that is off; above 2pi it "
+         "still wraps)">,
   Option<"seed", "seed", "int64_t", /*default=*/"0",
          "Seed for shuffling (runs are deterministic for a seed)">,
   Option<"threads", "threads", "int", /*default=*/"2",

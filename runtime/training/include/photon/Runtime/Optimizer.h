@@ -13,9 +13,9 @@
 //
 // A gain g > 0 is optimized as u = ln g (gradient g·∂L/∂g, then g = e^u), so
 // it stays positive (a gain of exactly 0 stays 0). After every update: mesh
-// phases are wrapped into [0, 2π) (wrapPhase), attenuator phases clamped
-// to [0, π], so the program
-// stays valid (verifyProgram). A masked (pruned) shifter or attenuator is
+// phases are brought back into [0, 2π) as PhaseRange says (wrapped, or
+// floored at 0 and wrapped above), attenuator phases clamped to [0, π], so
+// the program stays valid (verifyProgram). A masked (pruned) shifter or attenuator is
 // never touched: its phase stays exactly 0 and its optimizer state 0.
 // Adapter entries (Program.h) are updated as two real parameters each, Re
 // and Im, without any constraint. With `freezePhases` only the adapters
@@ -42,6 +42,22 @@ enum class OptimizerKind { Adam, Sgd };
 const char *optimizerName(OptimizerKind kind);
 std::optional<OptimizerKind> parseOptimizer(std::string_view name);
 
+/// How a mesh phase (θ, φ or an output phase) that an update takes out of
+/// [0, 2π) is brought back.
+///  - Wrap (the default): modulo 2π (wrapPhase). The transfer matrix is
+///    periodic in every phase, so this loses nothing; a phase pushed just
+///    below 0 becomes ≈ 2π, the most expensive setting of a heater.
+///  - Floor (ours, not the LTH paper's): a phase pushed below 0 stops at
+///    exactly 0 (a thermo-optic heater only adds phase, and at 0 it is off,
+///    Metrics.h); a phase pushed to 2π or beyond still wraps, since 2π costs
+///    the same as 0 optically. A floored phase is an ordinary trainable
+///    parameter: a later gradient may raise it again.
+enum class PhaseRange { Wrap, Floor };
+
+/// "wrap" or "floor".
+const char *phaseRangeName(PhaseRange range);
+std::optional<PhaseRange> parsePhaseRange(std::string_view name);
+
 struct OptimizerOptions {
   OptimizerKind kind = OptimizerKind::Adam;
   /// η, the (initial) learning rate.
@@ -57,6 +73,8 @@ struct OptimizerOptions {
   int64_t totalSteps = 0;
   /// Leave every phase, attenuator and gain unchanged (train adapters only).
   bool freezePhases = false;
+  /// How mesh phases are kept in [0, 2π).
+  PhaseRange phaseRange = PhaseRange::Wrap;
 };
 
 /// The state of one optimizer over the parameters of one program structure

@@ -56,6 +56,8 @@ struct TrainOptions {
   std::function<void(Program &forward, int64_t step)> perturb;
   /// Train the adapters only (OptimizerOptions::freezePhases).
   bool freezePhases = false;
+  /// How mesh phases are kept in [0, 2π) (Optimizer.h: wrap or floor).
+  PhaseRange phaseRange = PhaseRange::Wrap;
   /// Dynamic noise sampled in each batch's forward pass (Gradient.h:
   /// input DAC, weight error, converters, output ADC), straight-through in
   /// the backward pass; batch `step` draws with seed mix(noise.seed, step).
