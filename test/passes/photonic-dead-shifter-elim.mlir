@@ -1,6 +1,6 @@
-// RUN: photon-opt %s -photonic-dead-shifter-elim 2>%t.log | FileCheck %s
+// RUN: photon-opt %s -photonic-dead-shifter-elim='unreachable=false' 2>%t.log | FileCheck %s
 // RUN: FileCheck %s --check-prefix=LOG < %t.log
-// RUN: photon-opt %s -photonic-dead-shifter-elim='tolerance=0.01 report=%t.json' -o /dev/null 2>/dev/null && FileCheck %s --check-prefix=REPORT < %t.json
+// RUN: photon-opt %s -photonic-dead-shifter-elim='tolerance=0.01 unreachable=false report=%t.json' -o /dev/null 2>/dev/null && FileCheck %s --check-prefix=REPORT < %t.json
 // RUN: not photon-opt %s -photonic-dead-shifter-elim='tolerance=-1' 2>&1 | FileCheck %s --check-prefix=BAD
 
 // Simulated outputs do not change: run the program before and after.
@@ -24,7 +24,7 @@ func.func @net(%x: tensor<3xf64>) -> tensor<3xf64> {
   return %3 : tensor<3xf64>
 }
 
-// LOG: photonic-dead-shifter-elim: removed 5 shifters (theta 1, phi 1, outputs 1, attenuators 2); 1 fixed crossings; 50.0 mW saved
+// LOG: photonic-dead-shifter-elim: removed 5 shifters (theta 1, phi 1, outputs 1, attenuators 2; 0 of them unreachable); 1 fixed crossings; 50.0 mW saved
 
 // With tolerance 0.01 θ2 = 1e-3 goes too.
 // REPORT: "attenuators": 2,

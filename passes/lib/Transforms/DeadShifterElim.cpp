@@ -32,8 +32,49 @@ llvm::json::Object toJson(const runtime::EliminationCounts &counts) {
       {"phi", counts.phi},
       {"outputs", counts.outputs},
       {"attenuators", counts.attenuators},
+      {"unreachable", counts.unreachable},
       {"fixed_crossings", counts.fixedCrossings},
       {"power_saved_mw", counts.powerSavedMilliwatts}};
+}
+
+/// The width of a field value.
+int modesOf(Value field) { return static_cast<int>(llvm::cast<FieldType>(field.getType()).getModes()); }
+
+/// What the neighbours of `mesh` in the IR let act (MeshSurroundings):
+///  - behind a Σ that widens the field, its modes >= Σ's inputs are dark;
+///  - a chain of per-mode ops after the mesh (Σ, activations) keeps mode
+///    i at index i: a Σ that narrows the field terminates the modes >= its
+///    outputs, and photodetection or a modulus at the chain's end discards
+///    every mode's phase (Σ is real, and every activation's modulus depends
+///    only on its input's modulus). Anything else reads every mode with its
+///    phase; so does a result with more than one use.
+runtime::MeshSurroundings surroundingsOf(MeshOp mesh) {
+  const int n = modesOf(mesh.getOutput());
+  runtime::MeshSurroundings s = runtime::MeshSurroundings::all(n);
+  if (auto sigma = mesh.getInput().getDefiningOp<DiagonalOp>())
+    s.litInputs = std::min(n, modesOf(sigma.getInput()));
+  Value value = mesh.getOutput();
+  while (value.hasOneUse()) {
+    Operation *user = *value.getUsers().begin();
+    if (llvm::isa<DetectOp>(user)) {
+      s.outputPhaseRead = false;
+      break;
+    }
+    if (auto activation = llvm::dyn_cast<ActivationOp>(user)) {
+      if (activation.getFunction() == ActivationKind::modulus) {
+        s.outputPhaseRead = false;
+        break;
+      }
+      value = activation.getOutput();
+      continue;
+    }
+    auto sigma = llvm::dyn_cast<DiagonalOp>(user);
+    if (!sigma)
+      break;
+    s.readOutputs = std::min(s.readOutputs, modesOf(sigma.getOutput()));
+    value = sigma.getOutput();
+  }
+  return s;
 }
 
 struct DeadShifterElimPass
@@ -68,13 +109,20 @@ struct DeadShifterElimPass
       runtime::EliminationCounts counts;
       if (auto mesh = llvm::dyn_cast<MeshOp>(op)) {
         runtime::Mesh phases = readMesh(mesh);
-        counts = runtime::eliminateDeadShifters(phases, tolerance, power);
+        if (unreachable)
+          counts = runtime::eliminateUnreachableShifters(
+              phases, surroundingsOf(mesh), power);
+        counts += runtime::eliminateDeadShifters(phases, tolerance, power);
         mesh.setThetaAttr(builder.getDenseF64ArrayAttr(phases.theta));
         mesh.setPhiAttr(builder.getDenseF64ArrayAttr(phases.phi));
         mesh.setOutputPhasesAttr(
             builder.getDenseF64ArrayAttr(phases.outputPhases));
         SmallVector<bool> flags(phases.mask.begin(), phases.mask.end());
         mesh.setMaskAttr(builder.getDenseBoolArrayAttr(flags));
+        if (!phases.active.empty()) {
+          SmallVector<bool> active(phases.active.begin(), phases.active.end());
+          mesh.setActiveAttr(builder.getDenseBoolArrayAttr(active));
+        }
       } else if (auto diagonal = llvm::dyn_cast<DiagonalOp>(op)) {
         runtime::Diagonal values = readDiagonal(diagonal);
         counts = runtime::eliminateDeadAttenuators(values, tolerance, power);
@@ -106,9 +154,11 @@ struct DeadShifterElimPass
     }
     llvm::errs() << llvm::format(
         "photonic-dead-shifter-elim: removed %d shifters (theta %d, phi %d, "
-        "outputs %d, attenuators %d); %d fixed crossings; %.1f mW saved\n",
+        "outputs %d, attenuators %d; %d of them unreachable); %d fixed "
+        "crossings; %.1f mW saved\n",
         total.shifters(), total.theta, total.phi, total.outputs,
-        total.attenuators, total.fixedCrossings, total.powerSavedMilliwatts);
+        total.attenuators, total.unreachable, total.fixedCrossings,
+        total.powerSavedMilliwatts);
   }
 };
 

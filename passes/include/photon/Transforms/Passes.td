@@ -153,11 +153,25 @@ def DeadShifterElim : Pass<"photonic-dead-shifter-elim", "mlir::ModuleOp"> {
     - an MZI whose θ and φ are both dead is a fixed crossing (the cross
       state M(0, 0) = i·[[0, 1], [1, 0]]): no heater at all;
     - a Σ attenuator with θ ≤ `tolerance` is at full transmission and is
-      dropped (a plain waveguide): θ becomes 0 and its `mask` entry false.
+      dropped (a plain waveguide): θ becomes 0 and its `mask` entry false;
+    - with `unreachable` (the default), whatever its phase, a mesh shifter
+      that cannot act: θ and φ of an MZI that no light enters or whose
+      light reaches no mode that is read, φ also when its top input arm is
+      dark, and an output shifter on a dark or unread mode or whose phase
+      nothing reads. The light cones run through the mesh's columns from
+      its neighbours in the IR: behind a Σ that widens the field the modes
+      beyond Σ's inputs are dark; a Σ after the mesh (through activations
+      and further Σ) that narrows the field terminates the modes beyond
+      its outputs; photodetection or a modulus at the end of that chain
+      discards every output phase. In the MNIST model's 16 → 10 output
+      layer these are 6 MZIs of V† (Clements) and 6 of its output phases,
+      plus U's 10 output phases in front of the detectors.
 
-    Shifters that were already masked stay masked. With the default
-    tolerance (1e-9 rad) the transfer matrix changes by at most about the
-    tolerance per eliminated shifter. The pass prints what it removed (and
+    Shifters that were already masked stay masked, and an eliminated
+    shifter leaves the active set. With the default tolerance (1e-9 rad)
+    the transfer matrix changes by at most about the tolerance per
+    eliminated shifter; unreachable shifters do not change what is read at
+    all. The pass prints what it removed (and
     writes it as JSON to `report` when given): shifters by arm, fixed
     crossings, attenuators, and the static power saved.
 
@@ -175,6 +189,9 @@ def DeadShifterElim : Pass<"photonic-dead-shifter-elim", "mlir::ModuleOp"> {
   let options = [
     Option<"tolerance", "tolerance", "double", /*default=*/"1e-9",
            "Largest phase distance from 0 (rad) that counts as dead">,
+    Option<"unreachable", "unreachable", "bool", /*default=*/"true",
+           "Also remove, whatever their phase, the mesh shifters that no "
+           "light reaches or whose light reaches nothing that is read">,
     Option<"report", "report", "std::string", /*default=*/"\"\"",
            "Write what was eliminated to this JSON file">,
     Option<"piPowerMilliwatts", "p-pi-mw", "double", /*default=*/"25.0",
