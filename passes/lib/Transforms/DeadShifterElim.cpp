@@ -38,7 +38,9 @@ llvm::json::Object toJson(const runtime::EliminationCounts &counts) {
 }
 
 /// The width of a field value.
-int modesOf(Value field) { return static_cast<int>(llvm::cast<FieldType>(field.getType()).getModes()); }
+int modesOf(Value field) {
+  return static_cast<int>(llvm::cast<FieldType>(field.getType()).getModes());
+}
 
 /// What the neighbours of `mesh` in the IR let act (MeshSurroundings):
 ///  - behind a Σ that widens the field, its modes >= Σ's inputs are dark;

@@ -15,8 +15,9 @@
 // it stays positive (a gain of exactly 0 stays 0). After every update: mesh
 // phases are brought back into [0, 2π) as PhaseRange says (wrapped, or
 // floored at 0 and wrapped above), attenuator phases clamped to [0, π], so
-// the program stays valid (verifyProgram). A masked (pruned) shifter or attenuator is
-// never touched: its phase stays exactly 0 and its optimizer state 0.
+// the program stays valid (verifyProgram). A masked (pruned) shifter or
+// attenuator is never touched: its phase stays exactly 0 and its optimizer
+// state 0.
 // Adapter entries (Program.h) are updated as two real parameters each, Re
 // and Im, without any constraint. With `freezePhases` only the adapters
 // change: every mesh phase, attenuator and gain keeps its value (ALoRA's
