@@ -63,12 +63,17 @@ runtime::MeshSurroundings surroundingsOf(MeshOp mesh) {
       break;
     }
     if (auto activation = llvm::dyn_cast<ActivationOp>(user)) {
-      if (activation.getFunction() == ActivationKind::modulus) {
+      // |f(z)| depends on |z| alone for every kind; modulus drops the phase.
+      switch (activation.getFunction()) {
+      case ActivationKind::modulus:
         s.outputPhaseRead = false;
-        break;
+        return s;
+      case ActivationKind::identity:
+      case ActivationKind::softplus:
+        value = activation.getOutput();
+        continue;
       }
-      value = activation.getOutput();
-      continue;
+      return s; // an unknown kind reads everything
     }
     auto sigma = llvm::dyn_cast<DiagonalOp>(user);
     if (!sigma)
