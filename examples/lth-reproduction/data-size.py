@@ -87,7 +87,6 @@ def one_run(args, index, data, seed, work):
     return out
 
 
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="0,1,2")

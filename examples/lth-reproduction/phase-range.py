@@ -54,7 +54,6 @@ def one_run(args, seed, phase_range, work):
     }
 
 
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", default="mnist", choices=["mnist"])

@@ -209,7 +209,6 @@ def main():
         shutil.rmtree(args.work)
 
 
-
 def summary_row(name, picks, bases):
     """picks: one result per seed (or None where nothing qualified)."""
     ok = [(p, b) for p, b in zip(picks, bases) if p is not None]

@@ -78,7 +78,6 @@ def magnitude_run(args, seed, scope, mode, alpha, work):
             "sparsity": r["metrics_after"]["totals"]["prunable"]["sparsity"]}
 
 
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", default="mnist", choices=["mnist"])

@@ -138,9 +138,11 @@ TEST(DeadShifters, UnreachableShiftersCannotActAndTheOthersCan) {
             << "shifter " << i << " is live but does not act";
       }
     }
-  // Everything lit and read: nothing is unreachable.
+  // Everything lit and read (also the default): nothing is unreachable.
   const Mesh full = randomPhaseMesh(Topology::Clements, 5, 1);
   for (bool d : unreachableShifters(full, MeshSurroundings::all(5)))
+    EXPECT_FALSE(d);
+  for (bool d : unreachableShifters(full, MeshSurroundings{}))
     EXPECT_FALSE(d);
 }
 

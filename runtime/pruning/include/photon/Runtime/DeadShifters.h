@@ -13,6 +13,7 @@
 #include "photon/Runtime/Mesh.h"
 #include "photon/Runtime/PowerModel.h"
 
+#include <limits>
 #include <vector>
 
 namespace photon::runtime {
@@ -45,14 +46,15 @@ struct EliminationCounts {
 EliminationCounts eliminateDeadShifters(Mesh &mesh, double tolerance,
                                         const PowerModel &power);
 
-/// What surrounds a mesh in its network, for unreachableShifters.
+/// What surrounds a mesh in its network, for unreachableShifters. The
+/// default is a mesh whose every mode is lit and read with its phase.
 struct MeshSurroundings {
   /// Input modes [0, litInputs) may carry light, the others are dark (as
   /// behind a Σ with fewer inputs than outputs, Diagonal.h).
-  int litInputs = 0;
+  int litInputs = std::numeric_limits<int>::max();
   /// Output modes [0, readOutputs) are used downstream, the others are
   /// discarded (as in front of a Σ with fewer outputs than inputs).
-  int readOutputs = 0;
+  int readOutputs = std::numeric_limits<int>::max();
   /// False when nothing downstream sees the phase of an output mode: only
   /// per-mode attenuation before photodetection (|E|²) or a modulus.
   bool outputPhaseRead = true;
